@@ -1,8 +1,9 @@
-// Bundles the CLI (and later the language server and the VS Code client) with esbuild.
-// Every bundle is CommonJS for Node 20, with all npm dependencies inlined, so the package
-// runs without node_modules and nothing is fetched at run time.
+// Bundles the CLI, the language server and the VS Code client with esbuild.
+// Every bundle is CommonJS for Node 20 with its npm dependencies inlined, so the package runs
+// without node_modules and nothing is fetched at run time.
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 
 const common = {
   bundle: true,
@@ -14,10 +15,14 @@ const common = {
   legalComments: 'none',
 };
 
-await build({
-  ...common,
-  entryPoints: ['server/src/cli/main.ts'],
-  outfile: 'dist/cli.cjs',
-  banner: { js: '#!/usr/bin/env node' },
-});
-await chmod('dist/cli.cjs', 0o755);
+const bundles = [
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs' },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] },
+];
+
+for (const b of bundles) {
+  if (!existsSync(b.entryPoints[0])) continue;
+  await build({ ...common, ...b });
+}
+if (existsSync('dist/cli.cjs')) await chmod('dist/cli.cjs', 0o755);

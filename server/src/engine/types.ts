@@ -40,6 +40,8 @@ export interface Block extends Range {
   blockquote: boolean;
   /** True when the block was recognised as boilerplate (excluded from analysis). */
   boilerplate: boolean;
+  /** What kind of boilerplate ("subscription prompt", "image credit"...), or null. */
+  boilerplateLabel: string | null;
   /** Index of the block in `doc.blocks`. */
   index: number;
 }

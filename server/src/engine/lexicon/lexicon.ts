@@ -1,0 +1,316 @@
+/**
+ * The lexicon: entries from data files, validated, compiled once into a trie over normalised
+ * tokens, and matched against a sentence's tokens in one pass.
+ */
+import type { Category, Severity, Token } from '../types.js';
+import { SEVERITIES } from '../types.js';
+import { DataFileError, parseJson } from '../json.js';
+import { lineColumn } from '../position.js';
+import { normaliseWord } from '../segment.js';
+import { ENTRY_KINDS, type EntryKind, type LexiconEntry, type LexiconFile } from './schema.js';
+import conflict from '../../../data/lexicon/conflict.json' with { type: 'json' };
+import general from '../../../data/lexicon/general.json' with { type: 'json' };
+import usPolitics from '../../../data/lexicon/us-politics.json' with { type: 'json' };
+
+export class LexiconError extends DataFileError {}
+
+/** Rule id and category each kind of entry reports under. */
+export const KIND_RULES: Record<EntryKind, { ruleId: string; category: Category; severity: Severity; label: string }> = {
+  emotive: { ruleId: 'loaded-language', category: 'loaded', severity: 'warning', label: 'loaded or emotive wording' },
+  label: { ruleId: 'name-calling', category: 'loaded', severity: 'warning', label: 'a label or name-calling' },
+  contested: { ruleId: 'contested-label', category: 'loaded', severity: 'warning', label: 'a contested label' },
+  intensifier: { ruleId: 'exaggeration', category: 'loaded', severity: 'info', label: 'an intensifier or exaggeration' },
+  euphemism: { ruleId: 'euphemism', category: 'loaded', severity: 'info', label: 'a euphemism' },
+  'report-verb': { ruleId: 'loaded-report-verb', category: 'loaded', severity: 'info', label: 'a loaded reporting verb' },
+  partisan: { ruleId: 'partisan-term', category: 'partisan', severity: 'warning', label: 'partisan vocabulary' },
+};
+
+/** An entry ready for matching. */
+export interface CompiledEntry extends LexiconEntry {
+  severity: Severity;
+  ruleId: string;
+  category: Category;
+  /** The file it came from (for "Open Lexicon" and messages). */
+  source: string;
+}
+
+export interface LexiconSource {
+  /** File name or path, for messages. */
+  source: string;
+  file: LexiconFile;
+}
+
+/** A match of an entry over tokens `first..last` (inclusive indices into the token array given). */
+export interface LexiconMatch {
+  entry: CompiledEntry;
+  first: number;
+  last: number;
+}
+
+interface Ref {
+  entry: number;
+  exception: boolean;
+  /** Words of the phrase, with their original case, for case-sensitive entries. */
+  exact: string[] | null;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Words ending in `*`: prefix → node. */
+  prefixes: [string, TrieNode][];
+  refs: Ref[];
+}
+
+const newNode = (): TrieNode => ({ next: new Map(), prefixes: [], refs: [] });
+
+const ID = /^[a-z0-9][a-z0-9'-]*(?:-[a-z0-9']+)*$/;
+
+/** Checks a lexicon file's text; throws LexiconError naming the file, line and column of the first problem. */
+export function parseLexiconFile(text: string, source: string): LexiconFile {
+  let value: unknown;
+  try {
+    value = parseJson(text, source);
+  } catch (error) {
+    if (error instanceof DataFileError) throw new LexiconError(source, error.line, error.column, error.reason);
+    throw error;
+  }
+  const fail = (index: number | null, reason: string): never => {
+    let line: number | null = null;
+    if (index !== null) {
+      // The index-th occurrence of an entry's opening "id" key is a good enough place to point at.
+      let at = -1;
+      for (let i = 0, from = 0; i <= index; i++) {
+        at = text.indexOf('"id"', from);
+        if (at < 0) break;
+        from = at + 1;
+      }
+      if (at >= 0) line = lineColumn(text, at).line;
+    }
+    throw new LexiconError(source, line, null, reason);
+  };
+  const root = Array.isArray(value) ? { entries: value } : value;
+  if (root === null || typeof root !== 'object' || !Array.isArray((root as { entries?: unknown }).entries)) {
+    fail(null, 'a lexicon file must be an object with an "entries" list (or a list of entries)');
+  }
+  const entries = (root as { entries: unknown[] }).entries;
+  const seen = new Set<string>();
+  entries.forEach((raw, i) => {
+    const where = `entry ${i + 1}`;
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) fail(i, `${where} must be an object`);
+    const e = raw as Record<string, unknown>;
+    const id = e.id;
+    if (typeof id !== 'string' || !ID.test(id)) fail(i, `${where}: "id" must be lower-case words joined by hyphens (got ${JSON.stringify(id)})`);
+    const name = `entry "${id as string}"`;
+    if (seen.has(id as string)) fail(i, `${name} appears twice`);
+    seen.add(id as string);
+    if (!Array.isArray(e.patterns) || e.patterns.length === 0 || e.patterns.some((p) => typeof p !== 'string' || p.trim() === '')) {
+      fail(i, `${name}: "patterns" must be a non-empty list of phrases`);
+    }
+    if (typeof e.kind !== 'string' || !(ENTRY_KINDS as readonly string[]).includes(e.kind)) {
+      fail(i, `${name}: "kind" must be one of ${ENTRY_KINDS.join(', ')}`);
+    }
+    if (typeof e.note !== 'string' || e.note.trim() === '') fail(i, `${name}: "note" must say why the wording deserves a second look`);
+    if (e.severity !== undefined && (typeof e.severity !== 'string' || !(SEVERITIES as readonly string[]).includes(e.severity))) {
+      fail(i, `${name}: "severity" must be one of ${SEVERITIES.join(', ')}`);
+    }
+    for (const key of ['alternatives', 'exceptions'] as const) {
+      const v = e[key];
+      if (v !== undefined && (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))) fail(i, `${name}: "${key}" must be a list of strings`);
+    }
+    for (const key of ['url', 'side', 'counterpart'] as const) {
+      const v = e[key];
+      if (v !== undefined && typeof v !== 'string') fail(i, `${name}: "${key}" must be a string`);
+    }
+    if (typeof e.url === 'string' && !/^https?:\/\//.test(e.url)) fail(i, `${name}: "url" must start with http:// or https://`);
+    for (const key of ['inflect', 'caseSensitive'] as const) {
+      if (e[key] !== undefined && typeof e[key] !== 'boolean') fail(i, `${name}: "${key}" must be true or false`);
+    }
+  });
+  return root as LexiconFile;
+}
+
+/** Inflected forms of an English word: plural/third person, past, gerund. Over-generation is harmless. */
+export function inflections(word: string): string[] {
+  const forms = new Set([word]);
+  if (word.length < 3 || !/^[a-z]+$/.test(word)) return [...forms];
+  const last = word[word.length - 1] as string;
+  const prev = word[word.length - 2] as string;
+  const vowel = (c: string): boolean => 'aeiou'.includes(c);
+  if (/(s|x|z|ch|sh)$/.test(word)) forms.add(word + 'es');
+  else if (last === 'y' && !vowel(prev)) forms.add(word.slice(0, -1) + 'ies');
+  else forms.add(word + 's');
+  if (last === 'e') {
+    forms.add(word + 'd');
+    forms.add(word.slice(0, -1) + 'ing');
+  } else if (last === 'y' && !vowel(prev)) {
+    forms.add(word.slice(0, -1) + 'ied');
+    forms.add(word + 'ing');
+  } else {
+    forms.add(word + 'ed');
+    forms.add(word + 'ing');
+    // Consonant-vowel-consonant endings double: slam → slammed, slamming.
+    const third = word[word.length - 3] as string;
+    if (!vowel(last) && vowel(prev) && !vowel(third) && !'wxy'.includes(last) && word.length <= 5) {
+      forms.add(word + last + 'ed');
+      forms.add(word + last + 'ing');
+    }
+  }
+  return [...forms];
+}
+
+/** Splits a pattern into normalised words; hyphenated words also yield their spaced variant. */
+function patternVariants(pattern: string): string[][] {
+  const words = pattern.trim().split(/\s+/);
+  const variants: string[][] = [words];
+  if (words.some((w) => w.includes('-') && !w.endsWith('*'))) {
+    variants.push(words.flatMap((w) => (w.includes('-') && !w.endsWith('*') ? w.split('-').filter(Boolean) : [w])));
+  }
+  return variants;
+}
+
+export class Lexicon {
+  readonly entries: readonly CompiledEntry[];
+  private readonly root: TrieNode = newNode();
+  private readonly byId = new Map<string, CompiledEntry>();
+
+  constructor(entries: CompiledEntry[]) {
+    // A later entry with the same id replaces an earlier one (workspace lexicons override built-ins).
+    for (const e of entries) this.byId.set(e.id, e);
+    this.entries = [...this.byId.values()];
+    this.entries.forEach((entry, index) => {
+      for (const pattern of entry.patterns) this.add(pattern, index, false, entry);
+      for (const pattern of entry.exceptions ?? []) this.add(pattern, index, true, entry);
+    });
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  entry(id: string): CompiledEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  private add(pattern: string, entry: number, exception: boolean, e: CompiledEntry): void {
+    for (const words of patternVariants(pattern)) {
+      const last = words[words.length - 1] as string;
+      const lastForms = e.inflect === false ? [last] : inflectedLast(last, e.caseSensitive === true);
+      for (const lastForm of lastForms) {
+        const all = [...words.slice(0, -1), lastForm];
+        let node = this.root;
+        for (const w of all) {
+          if (w.endsWith('*') && w.length > 1) {
+            const prefix = normaliseWord(w.slice(0, -1));
+            let found = node.prefixes.find(([p]) => p === prefix);
+            if (!found) {
+              found = [prefix, newNode()];
+              node.prefixes.push(found);
+            }
+            node = found[1];
+          } else {
+            const key = normaliseWord(w);
+            let child = node.next.get(key);
+            if (!child) {
+              child = newNode();
+              node.next.set(key, child);
+            }
+            node = child;
+          }
+        }
+        if (!node.refs.some((r) => r.entry === entry && r.exception === exception && r.exact?.join(' ') === (e.caseSensitive ? all.join(' ') : undefined))) {
+          node.refs.push({ entry, exception, exact: e.caseSensitive ? all : null });
+        }
+      }
+    }
+  }
+
+  /**
+   * Matches over a run of tokens (one sentence). Punctuation breaks a phrase. Returns the longest
+   * match at each place, without overlaps, leaving out matches inside one of their entry's
+   * exception phrases.
+   */
+  match(tokens: readonly Token[]): LexiconMatch[] {
+    const found: { ref: Ref; first: number; last: number }[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as Token;
+      if (t.kind === 'punct') continue;
+      this.walk(this.root, tokens, i, i, found);
+    }
+    if (found.length === 0) return [];
+    const exceptions = found.filter((f) => f.ref.exception);
+    const candidates = found
+      .filter((f) => !f.ref.exception)
+      .filter((f) => !exceptions.some((x) => x.ref.entry === f.ref.entry && x.first <= f.first && x.last >= f.last))
+      .sort((a, b) => a.first - b.first || b.last - a.last);
+    const out: LexiconMatch[] = [];
+    let end = -1;
+    for (const c of candidates) {
+      if (c.first <= end) continue;
+      out.push({ entry: this.entries[c.ref.entry] as CompiledEntry, first: c.first, last: c.last });
+      end = c.last;
+    }
+    return out;
+  }
+
+  private walk(node: TrieNode, tokens: readonly Token[], first: number, i: number, found: { ref: Ref; first: number; last: number }[]): void {
+    const t = tokens[i];
+    if (t === undefined || t.kind === 'punct') return;
+    const child = node.next.get(t.norm);
+    if (child) this.visit(child, tokens, first, i, found);
+    for (const [prefix, p] of node.prefixes) if (t.norm.startsWith(prefix)) this.visit(p, tokens, first, i, found);
+  }
+
+  private visit(node: TrieNode, tokens: readonly Token[], first: number, i: number, found: { ref: Ref; first: number; last: number }[]): void {
+    for (const ref of node.refs) {
+      if (ref.exact && !exactMatch(ref.exact, tokens, first, i)) continue;
+      found.push({ ref, first, last: i });
+    }
+    if (node.next.size > 0 || node.prefixes.length > 0) this.walk(node, tokens, first, i + 1, found);
+  }
+}
+
+/** Inflections of a pattern's last word; a case-sensitive word keeps its capital. */
+function inflectedLast(word: string, caseSensitive: boolean): string[] {
+  if (word.endsWith('*')) return [word];
+  const forms = inflections(word.toLowerCase());
+  if (!caseSensitive) return forms;
+  const capital = word.charAt(0) !== word.charAt(0).toLowerCase();
+  return forms.map((f) => (f === word.toLowerCase() ? word : capital ? f.charAt(0).toUpperCase() + f.slice(1) : f));
+}
+
+function exactMatch(words: string[], tokens: readonly Token[], first: number, last: number): boolean {
+  if (last - first + 1 !== words.length) return false;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k] as string;
+    const text = (tokens[first + k] as Token).text.replace(/[’']s$/, '');
+    if (!w.endsWith('*') && text !== w && text !== w.replace(/-/g, '')) return false;
+  }
+  return true;
+}
+
+/** Compiles lexicon files (already checked) on top of an optional base lexicon. */
+export function compileLexicon(sources: LexiconSource[], base?: Lexicon): Lexicon {
+  const entries: CompiledEntry[] = base ? [...base.entries] : [];
+  for (const { source, file } of sources) {
+    for (const e of file.entries) {
+      const rule = KIND_RULES[e.kind];
+      entries.push({ ...e, severity: e.severity ?? rule.severity, ruleId: rule.ruleId, category: rule.category, source });
+    }
+  }
+  return new Lexicon(entries);
+}
+
+let builtin: Lexicon | undefined;
+
+/** Names of the built-in lexicon files, relative to the package's `server/data/lexicon/`. */
+export const BUILTIN_LEXICON_FILES = ['conflict.json', 'general.json', 'us-politics.json'];
+
+/** The lexicon shipped with Slant, compiled once. */
+export function builtinLexicon(): Lexicon {
+  builtin ??= compileLexicon([
+    { source: 'conflict.json', file: conflict as unknown as LexiconFile },
+    { source: 'general.json', file: general as unknown as LexiconFile },
+    { source: 'us-politics.json', file: usPolitics as unknown as LexiconFile },
+  ]);
+  return builtin;
+}

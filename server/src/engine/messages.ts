@@ -1,0 +1,36 @@
+/**
+ * Every message template in one place, reviewed like user-interface text.
+ */
+import type { Quote } from './types.js';
+
+const q = (text: string): string => `“${text.replace(/\s+/g, ' ')}”`;
+
+export const messages = {
+  lexicon(text: string, label: string, alternatives: string[]): string {
+    const alt = alternatives.length > 0 ? `; consider ${alternatives.slice(0, 3).map(q).join(', ')}` : '';
+    return `${q(text)} is ${label}${alt}`;
+  },
+  partisan(text: string, side: string | undefined, counterpart: string | undefined): string {
+    const who = side ? ` used by ${side}` : '';
+    const other = counterpart ? `; other usage: ${q(counterpart)}` : '';
+    return `${q(text)} is partisan vocabulary${who}${other}`;
+  },
+  scareQuote(text: string): string {
+    return `Scare quotes around ${q(text)} cast doubt without saying who doubts it or why`;
+  },
+  scareQuoteNote:
+    'Putting a word or two in quotation marks with no one named as saying them distances the writer from the words and invites the reader to doubt them, without evidence. If someone used the term, say who; if the writer doubts it, say why.',
+  boilerplate(labels: string[]): string {
+    return `Boilerplate (${labels.join(', ')}) excluded from analysis`;
+  },
+  boilerplateNote:
+    'Page furniture such as subscription prompts, newsletter forms, privacy notices, image credits and author bios is not part of the article, so Slant does not analyse it.',
+  /** Appended to a note when the words are a quoted speaker's. */
+  voice(quote: Quote): string {
+    return quote.speaker
+      ? `These are the words of ${quote.speaker}, quoted by the text, not the outlet's own wording.`
+      : quote.kind === 'blockquote'
+        ? 'These words stand in a quotation, not in the outlet’s own voice; the text does not say whose they are.'
+        : 'These words stand in quotation marks, not in the outlet’s own voice; the text does not say whose they are.';
+  },
+};

@@ -1,0 +1,91 @@
+/**
+ * Boilerplate: page furniture around an article (paywall prompts, newsletter forms, privacy
+ * notices, image credits, navigation, sharing and comment widgets, author bios). Recognised
+ * per block, or per line where a block mixes such lines, from cues kept as data.
+ */
+import cuesData from '../../../data/boilerplate.json' with { type: 'json' };
+import type { RawBlock } from './prose.js';
+
+interface CueSpec {
+  label: string;
+  patterns: string[];
+  where?: 'end';
+  followers?: 'listItem';
+  caseSensitive?: boolean;
+}
+
+interface Cue {
+  label: string;
+  regexes: RegExp[];
+  atEnd: boolean;
+  followers: boolean;
+}
+
+const CUES: Cue[] = (cuesData.cues as CueSpec[]).map((c) => ({
+  label: c.label,
+  regexes: c.patterns.map((p) => new RegExp(p, c.caseSensitive ? 'u' : 'iu')),
+  atEnd: c.where === 'end',
+  followers: c.followers === 'listItem',
+}));
+
+/** Blocks longer than this are article text, not furniture; also keeps regexes off huge lines. */
+const MAX_CUE_LENGTH = 400;
+/** How many of the last blocks an end-only cue (author bio) may stand in. */
+const END_BLOCKS = 3;
+
+export interface MarkedBlock extends RawBlock {
+  /** The boilerplate label, or null for article text. */
+  boilerplate: string | null;
+}
+
+function fold(s: string): string {
+  return s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+}
+
+function cueFor(text: string, nearEnd: boolean): Cue | null {
+  if (text.length === 0 || text.length > MAX_CUE_LENGTH) return null;
+  for (const cue of CUES) {
+    if (cue.atEnd && !nearEnd) continue;
+    if (cue.regexes.some((r) => r.test(text))) return cue;
+  }
+  return null;
+}
+
+/**
+ * Marks boilerplate blocks. A multi-line block in which some line is boilerplate is split into
+ * its lines first, so a form's lines around a paragraph do not hide it.
+ */
+export function markBoilerplate(prose: string, blocks: RawBlock[]): MarkedBlock[] {
+  const split: RawBlock[] = [];
+  for (const b of blocks) {
+    const body = prose.slice(b.start, b.end);
+    if (!body.includes('\n') || body.length > 20_000) {
+      split.push(b);
+      continue;
+    }
+    const lines: RawBlock[] = [];
+    let from = 0;
+    for (const line of body.split('\n')) {
+      const start = b.start + from;
+      from += line.length + 1;
+      if (line.trim() !== '') lines.push({ ...b, start, end: start + line.length });
+    }
+    if (lines.length > 1 && lines.some((l) => cueFor(fold(prose.slice(l.start, l.end)), false) !== null)) split.push(...lines);
+    else split.push(b);
+  }
+  const out: MarkedBlock[] = [];
+  let following = false;
+  split.forEach((b, i) => {
+    const cue = cueFor(fold(prose.slice(b.start, b.end)), i >= split.length - END_BLOCKS);
+    if (cue) {
+      out.push({ ...b, boilerplate: cue.label });
+      following = cue.followers;
+    } else if (following && b.kind === 'listItem') {
+      out.push({ ...b, boilerplate: 'related links' });
+    } else {
+      following = false;
+      out.push({ ...b, boilerplate: null });
+    }
+  });
+  return out;
+}

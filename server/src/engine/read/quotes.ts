@@ -1,0 +1,190 @@
+/**
+ * Quotation and voice: which text is quoted (quotation marks or a blockquote) and who says it,
+ * where the text names the speaker ("…,” Kallas told journalists; As the minister noted: “…”).
+ */
+import type { Block, Quote, Range, Sentence } from '../types.js';
+
+const OPEN_CLOSE: Record<string, string> = { '“': '”', '„': '“', '«': '»', '‘': '’', '"': '"', "'": "'" };
+
+/** Verbs that introduce speech or writing. */
+const SPEECH_VERBS =
+  'said|says|say|told|tells|tell|added|adds|noted|notes|wrote|writes|stated|states|declared|declares|explained|explains|argued|argues|warned|warns|insisted|insists|claimed|claims|asked|asks|replied|replies|responded|continued|remarked|announced|announces|tweeted|posted|recalled|conceded|admitted|acknowledged|cautioned|stressed|emphasised|emphasized|observed|commented|urged|concluded|maintained|contended|suggested|predicted|vowed|pledged|promised|boasted|complained|alleged|confirmed|countered|shouted|whispered|put it';
+const VERB = `(?:${SPEECH_VERBS})`;
+/** A speaker phrase: up to ten words, no clause punctuation or quotation marks. */
+const NP = `([^,;:.!?“”"«»„()\\n]{1,90}?)`;
+
+// After a closing quote: `, said NP` / `, NP said` (to the end of the sentence or a comma).
+const AFTER_VERB_FIRST = new RegExp(`^[\\s,]*${VERB}\\s+${NP}\\s*(?:[,.;!?]|$| (?:on|in|at|during|after|before|when|while|to|told)\\b)`, 'u');
+const AFTER_NP_FIRST = new RegExp(`^[\\s,]*${NP}\\s+(?:${VERB})\\b`, 'u');
+// Before an opening quote: `NP said:` / `NP told reporters,` / `According to NP,` / `As NP noted:`.
+const BEFORE_AS = new RegExp(`(?:^|[\\s,])(?:[Aa]s|[Aa]ccording to)\\s+${NP}\\s*(?:${VERB}(?:\\s+\\S+){0,3})?\\s*[:,]\\s*$`, 'u');
+// Words may stand between the verb and the quote only before a colon or comma ("told reporters:").
+const BEFORE_VERB = new RegExp(`(?:^|[,;]\\s*|\\s)${NP}\\s+${VERB}(?:(?:\\s+[^\\s:,]+){1,4}\\s*[:,]|\\s+that|\\s*[:,]?)\\s*$`, 'u');
+const PRONOUN = /^(he|she|they|we|i|it)$/i;
+const LEADING_FILLER = /^(?:and|but|then|later|also|yesterday|today|on \S+|in a statement|in an interview)\s+/i;
+
+function cleanSpeaker(raw: string): string | null {
+  let s = raw.trim().replace(LEADING_FILLER, '').trim();
+  s = s.replace(/\s+(?:also|later|then|again|once|earlier|previously)$/i, '').trim();
+  if (s.length === 0 || s.split(/\s+/).length > 10) return null;
+  if (/^(?:that|this|which|what|who|it is|there)\b/i.test(s)) return null;
+  return s;
+}
+
+interface Found {
+  speaker: string;
+  range: Range;
+}
+
+function speakerAfter(prose: string, from: number, to: number): Found | null {
+  const tail = prose.slice(from, Math.min(to, from + 160));
+  for (const re of [AFTER_VERB_FIRST, AFTER_NP_FIRST]) {
+    const m = re.exec(tail);
+    if (!m || m[1] === undefined) continue;
+    const speaker = cleanSpeaker(m[1]);
+    if (speaker === null) continue;
+    const at = from + (m.index ?? 0) + m[0].indexOf(m[1]) + m[1].indexOf(speaker);
+    return { speaker, range: { start: at, end: at + speaker.length } };
+  }
+  return null;
+}
+
+function speakerBefore(prose: string, from: number, to: number): Found | null {
+  const start = Math.max(from, to - 200);
+  const head = prose.slice(start, to);
+  for (const re of [BEFORE_AS, BEFORE_VERB]) {
+    const m = re.exec(head);
+    if (!m || m[1] === undefined) continue;
+    const speaker = cleanSpeaker(m[1]);
+    if (speaker === null) continue;
+    const at = start + (m.index ?? 0) + m[0].indexOf(m[1]) + m[1].indexOf(speaker);
+    return { speaker, range: { start: at, end: at + speaker.length } };
+  }
+  return null;
+}
+
+function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+}
+
+/** Finds quotation-mark spans in one block. An unclosed quote runs to the block's end. */
+function quoteSpans(prose: string, block: Block): { start: number; end: number; closed: boolean }[] {
+  const spans: { start: number; end: number; closed: boolean }[] = [];
+  let i = block.start;
+  while (i < block.end) {
+    const c = prose[i] as string;
+    const close = OPEN_CLOSE[c];
+    if (close === undefined) {
+      i++;
+      continue;
+    }
+    const before = prose[i - 1];
+    const after = prose[i + 1];
+    // Apostrophes and inch marks are not openers: an opener stands before a word, not after one.
+    if ((c === "'" || c === '‘' || c === '"') && (isWordChar(before) || !isWordChar(after) && after !== '‘' && after !== "'")) {
+      if (!(c === '"' && !isWordChar(before) && after !== undefined && /[^\s]/.test(after))) {
+        i++;
+        continue;
+      }
+    }
+    let j = i + 1;
+    let end = -1;
+    while (j < block.end) {
+      const d = prose[j] as string;
+      if (d === close) {
+        // A closing single quote followed by a letter is an apostrophe (don’t).
+        if ((close === '’' || close === "'") && isWordChar(prose[j + 1])) {
+          j++;
+          continue;
+        }
+        end = j + 1;
+        break;
+      }
+      // A new opener of the same double kind before a close means the first one never closed.
+      if (d === '“' && c === '“') break;
+      j++;
+    }
+    if (end < 0) {
+      if (c === "'" || c === '‘') {
+        i++;
+        continue;
+      }
+      const stop = j < block.end ? j : block.end;
+      let e = stop;
+      while (e > i + 1 && /\s/.test(prose[e - 1] as string)) e--;
+      spans.push({ start: i, end: e, closed: false });
+      i = stop;
+      continue;
+    }
+    spans.push({ start: i, end, closed: true });
+    i = end;
+  }
+  return spans;
+}
+
+/**
+ * Finds the quotations of a document and their speakers. Blocks inside a Markdown blockquote
+ * are quoted as a whole; their speaker is looked for at the end of the block before them.
+ */
+export function findQuotes(prose: string, blocks: Block[], sentences: Sentence[]): Quote[] {
+  const quotes: Quote[] = [];
+  let lastSpeaker: Found | null = null;
+  let carry: Found | null = null; // speaker of a quote left open at the end of a paragraph
+  const sentenceAt = (offset: number): Sentence | undefined => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = sentences[mid] as Sentence;
+      if (offset < s.start) hi = mid - 1;
+      else if (offset >= s.end) lo = mid + 1;
+      else return s;
+    }
+    return undefined;
+  };
+  for (const block of blocks) {
+    if (block.boilerplate) continue;
+    if (block.blockquote) {
+      const prev = blocks[block.index - 1];
+      const previous = quotes[quotes.length - 1];
+      let found: Found | null = null;
+      if (prev && !prev.blockquote) found = speakerBefore(prose, prev.start, prev.end);
+      else if (prev?.blockquote && previous?.speaker && previous.speakerRange) found = { speaker: previous.speaker, range: previous.speakerRange };
+      const inner = { start: block.start, end: block.end };
+      quotes.push({ start: block.start, end: block.end, inner, kind: 'blockquote', speaker: found?.speaker ?? null, speakerRange: found?.range ?? null, scare: false });
+      if (found) lastSpeaker = found;
+      continue;
+    }
+    const spans = quoteSpans(prose, block);
+    let continued = false;
+    for (const span of spans) {
+      const inner = { start: span.start + 1, end: span.closed ? span.end - 1 : span.end };
+      const sentence = sentenceAt(span.start) ?? sentenceAt(inner.start);
+      const sStart = sentence?.start ?? block.start;
+      let sEnd = sentence?.end ?? block.end;
+      // A quote can run past its first sentence: look for the speaker after the quote's own end.
+      if (span.end > sEnd) sEnd = sentenceAt(span.end - 1)?.end ?? block.end;
+      let found: Found | null = null;
+      if (span.closed) found = speakerAfter(prose, span.end, Math.max(sEnd, span.end));
+      found ??= speakerBefore(prose, sStart, span.start);
+      if (!found && span.start === block.start && carry) {
+        found = carry;
+        continued = true;
+      }
+      if (!found && span.closed) {
+        // "…” she said. / The next sentence names the speaker.
+        const next = sentenceAt(span.end + 1) ?? sentences[(sentence?.index ?? -2) + 1];
+        if (next && next.block === block.index && next.start >= span.end) found = speakerAfter(prose, next.start, next.end);
+      }
+      if (found && PRONOUN.test(found.speaker)) found = lastSpeaker ? { speaker: lastSpeaker.speaker, range: lastSpeaker.range } : null;
+      const words = prose.slice(inner.start, inner.end).trim().split(/\s+/).filter(Boolean);
+      const scare = !found && span.closed && words.length > 0 && words.length <= 3 && !/^\p{Lu}/u.test(words[0] as string);
+      quotes.push({ start: span.start, end: span.end, inner, kind: 'marks', speaker: found?.speaker ?? null, speakerRange: found?.range ?? null, scare });
+      if (found) lastSpeaker = found;
+    }
+    const lastSpan = spans[spans.length - 1];
+    const last = quotes[quotes.length - 1];
+    carry = lastSpan && !lastSpan.closed && last?.speaker && last.speakerRange ? { speaker: last.speaker, range: last.speakerRange } : continued ? carry : null;
+  }
+  return quotes;
+}

@@ -1,0 +1,167 @@
+/**
+ * Readers: Markdown or plain text in, one format-blind Document out.
+ */
+import { parse as parseYaml } from 'yaml';
+import type { Block, Document, Format, IgnoreDirective, Metadata, Notice, Sentence, Token } from '../types.js';
+import { splitSentences, tokenize } from '../segment.js';
+import { readMarkdown } from './markdown.js';
+import { ProseBuilder, type RawBlock } from './prose.js';
+import { readCriticMarkup } from './criticmarkup.js';
+import { markBoilerplate } from './boilerplate.js';
+import { findQuotes } from './quotes.js';
+
+export interface ReadOptions {
+  format: Format;
+  path?: string;
+  /** Characters analysed at most (default: all). */
+  maxLength?: number;
+}
+
+/** Blocks of plain text: runs of non-blank lines. */
+function textBlocks(prose: string, limit: number): RawBlock[] {
+  const blocks: RawBlock[] = [];
+  let start = -1;
+  let lineStart = 0;
+  let lineBlank = true;
+  for (let i = 0; i <= limit; i++) {
+    const c = i < limit ? prose.charCodeAt(i) : 10;
+    if (c === 10) {
+      if (lineBlank) {
+        if (start >= 0) blocks.push({ start, end: lineStart, kind: 'paragraph', blockquote: false });
+        start = -1;
+      } else if (start < 0) start = lineStart;
+      lineStart = i + 1;
+      lineBlank = true;
+    } else if (c !== 32 && c !== 9 && c !== 13 && c !== 0xa0) lineBlank = false;
+  }
+  if (start >= 0) blocks.push({ start, end: limit, kind: 'paragraph', blockquote: false });
+  return blocks;
+}
+
+/** Narrows a block to its first and last prose character; null when it holds no prose. */
+function trimBlock(prose: string, b: RawBlock): RawBlock | null {
+  let s = b.start;
+  let e = b.end;
+  while (s < e && /\s/.test(prose[s] as string)) s++;
+  while (e > s && /\s/.test(prose[e - 1] as string)) e--;
+  return s < e ? { ...b, start: s, end: e } : null;
+}
+
+const METADATA_KEYS = ['outlet', 'author', 'date', 'url', 'title'];
+
+function readMetadata(yamlText: string, notices: Notice[]): Metadata {
+  const metadata: Metadata = {};
+  let value: unknown;
+  try {
+    value = parseYaml(yamlText, { maxAliasCount: 50 });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    notices.push({ level: 'warning', message: `front matter is not valid YAML (${reason}); metadata ignored` });
+    return metadata;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return metadata;
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    if (v instanceof Date) metadata[key] = v.toISOString().slice(0, 10);
+    else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') metadata[key] = String(v);
+    else if (METADATA_KEYS.includes(key) && Array.isArray(v)) metadata[key] = v.map(String).join(', ');
+  }
+  return metadata;
+}
+
+/** Where to stop a bounded document: the last paragraph break before the limit, if there is one near it. */
+function boundAt(text: string, limit: number): number {
+  if (text.length <= limit) return text.length;
+  const cut = text.lastIndexOf('\n\n', limit - 2);
+  let at = cut > limit / 2 ? cut + 2 : limit;
+  // Never cut a surrogate pair in half.
+  const c = text.charCodeAt(at - 1);
+  if (c >= 0xd800 && c <= 0xdbff) at--;
+  return at;
+}
+
+/** Reads a text into the document model used by every rule. */
+export function readDocument(text: string, options: ReadOptions): Document {
+  const notices: Notice[] = [];
+  const limit = boundAt(text, options.maxLength ?? Infinity);
+  if (limit < text.length) {
+    notices.push({
+      level: 'warning',
+      message: `document is ${text.length.toLocaleString('en-US')} characters; analysed the first ${limit.toLocaleString('en-US')} (limit ${(options.maxLength ?? 0).toLocaleString('en-US')})`,
+    });
+  }
+  const markdown = options.format === 'markdown';
+  const builder = new ProseBuilder(text, !markdown);
+  if (!markdown && limit < text.length) builder.blank(limit, text.length);
+  let raw: RawBlock[] = [];
+  let metadata: Metadata = {};
+  if (markdown) {
+    const read = readMarkdown(limit < text.length ? text.slice(0, limit) : text, builder);
+    raw = read.blocks;
+    if (read.frontMatter) metadata = readMetadata(read.frontMatter.value, notices);
+  }
+  const critic = readCriticMarkup(text, limit, builder);
+  const prose = builder.toString();
+  if (!markdown) raw = textBlocks(prose, limit);
+
+  const trimmed = raw.map((b) => trimBlock(prose, b)).filter((b): b is RawBlock => b !== null);
+  const marked = markBoilerplate(prose, trimmed);
+  const blocks: Block[] = marked.map((b, index) => ({
+    start: b.start,
+    end: b.end,
+    kind: b.kind,
+    blockquote: b.blockquote,
+    boilerplate: b.boilerplate !== null,
+    boilerplateLabel: b.boilerplate,
+    index,
+  }));
+
+  const sentences: Sentence[] = [];
+  const tokens: Token[] = [];
+  for (const block of blocks) {
+    if (block.boilerplate) continue;
+    for (const r of splitSentences(prose, block.start, block.end)) {
+      const index = sentences.length;
+      sentences.push({ start: r.start, end: r.end, block: block.index, index });
+      for (const t of tokenize(prose, r.start, r.end, index)) tokens.push(t);
+    }
+  }
+  // Tokens carry the prose's characters; give them the source's (identical where prose is kept).
+  for (const t of tokens) t.text = text.slice(t.start, t.end);
+
+  const quotes = findQuotes(prose, blocks, sentences);
+  const ignores: IgnoreDirective[] = critic.ignores.map((ig) => ({ start: ig.start, end: ig.end, rules: ig.rules, scope: ignoreScope(sentences, blocks, ig.start, ig.end) }));
+
+  return {
+    ...(options.path !== undefined ? { path: options.path } : {}),
+    format: options.format,
+    text,
+    prose,
+    metadata,
+    blocks,
+    sentences,
+    tokens,
+    quotes,
+    annotations: critic.annotations,
+    ignores,
+    notices,
+    analysedLength: limit,
+  };
+}
+
+/**
+ * The sentence an ignore comment silences: the one it stands in, else the one it follows in
+ * the same block, else the next one.
+ */
+function ignoreScope(sentences: Sentence[], blocks: Block[], start: number, end: number): { start: number; end: number } {
+  let before: Sentence | undefined;
+  for (const s of sentences) {
+    if (s.start <= start && start < s.end) return { start: s.start, end: s.end };
+    if (s.end <= start) before = s;
+    else break;
+  }
+  const block = blocks.find((b) => b.start <= start && start <= b.end);
+  if (before && (!block || before.block === block.index)) return { start: before.start, end: before.end };
+  const next = sentences.find((s) => s.start >= end);
+  if (next) return { start: next.start, end: next.end };
+  return before ? { start: before.start, end: before.end } : { start, end };
+}
