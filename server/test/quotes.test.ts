@@ -64,7 +64,7 @@ test('apostrophes are not quotation marks', () => {
 });
 
 test('a short quotation with no speaker is a possible scare quote; a titled name is not', () => {
-  const text = 'The government announced new “security measures” on Friday. The “Peace Spring” name was chosen.';
+  const text = 'The new “security measures” took effect on Friday. The “Peace Spring” name was chosen.';
   const qs = quotes(text);
   assert.equal(qs.length, 2);
   assert.equal(qs[0]?.scare, true);
@@ -84,4 +84,28 @@ test('single curly quotes in a headline are quotes', () => {
   const qs = quotes(text);
   assert.equal(qs.length, 1);
   assert.equal(text.slice(qs[0]!.inner.start, qs[0]!.inner.end), 'a betrayal of our allies');
+});
+
+test('a partial quotation takes the subject of the sentence’s speech verb', () => {
+  const text = 'A senior official, speaking on condition of anonymity, said the matter was raised “at the highest level” last week.';
+  assert.equal(quotes(text)[0]?.speaker, 'A senior official');
+});
+
+test('consecutive quotations in a paragraph keep the speaker; “he said” finds the person named before', () => {
+  const text = 'Gen. Amos Dror, a former planner, put it bluntly. “They are not rebuilding it,” he said. “They are taking it.”';
+  const qs = quotes(text);
+  assert.deepEqual(
+    qs.map((q) => q.speaker),
+    ['Gen. Amos Dror', 'Gen. Amos Dror'],
+  );
+});
+
+test('a blockquote after “she was blunt:” takes the person named in the paragraph before', () => {
+  const text = 'Dr. Lena Kaya of the Forum for Policy in Izmir said the plan was flawed. She was blunt:\n\n> It will not work.\n';
+  assert.equal(quotes(text, 'markdown')[0]?.speaker, 'Dr. Lena Kaya');
+});
+
+test('a quotation introduced by a colon takes the subject of the introducing sentence', () => {
+  const text = 'Prof. Omar Saleh, who chairs the panel, did not hold back: "This plan is a trap."';
+  assert.equal(quotes(text)[0]?.speaker, 'Prof. Omar Saleh');
 });

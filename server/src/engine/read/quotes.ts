@@ -20,6 +20,10 @@ const AFTER_NP_FIRST = new RegExp(`^[\\s,]*${NP}\\s+(?:${VERB})\\b`, 'u');
 const BEFORE_AS = new RegExp(`(?:^|[\\s,])(?:[Aa]s|[Aa]ccording to)\\s+${NP}\\s*(?:${VERB}(?:\\s+\\S+){0,3})?\\s*[:,]\\s*$`, 'u');
 // Words may stand between the verb and the quote only before a colon or comma ("told reporters:").
 const BEFORE_VERB = new RegExp(`(?:^|[,;]\\s*|\\s)${NP}\\s+${VERB}(?:(?:\\s+[^\\s:,]+){1,4}\\s*[:,]|\\s+that|\\s*[:,]?)\\s*$`, 'u');
+// A sentence whose subject (before any appositive) says something: "Dr. X, a researcher, said ...".
+const SUBJECT_VERB = new RegExp(`^\\s*([^,;:“”"«»„()\\n]{1,80}?)(?:,[^“”"«»„;]{1,160}?,)?\\s+${VERB}\\b`, 'u');
+// A named person who says something anywhere in a passage (for blockquotes introduced by "she was scathing:").
+const NAMED_SPEAKER = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]*\\.?\\s+){0,4}\\p{Lu}[\\p{L}'’-]+)(?:,[^“”"«»„;]{1,160}?,| of [^,.;“”"]{1,80}?)?\\s+${VERB}\\b`, 'gu');
 const PRONOUN = /^(he|she|they|we|i|it)$/i;
 const LEADING_FILLER = /^(?:and|but|then|later|also|yesterday|today|on \S+|in a statement|in an interview)\s+/i;
 
@@ -61,6 +65,45 @@ function speakerBefore(prose: string, from: number, to: number): Found | null {
     return { speaker, range: { start: at, end: at + speaker.length } };
   }
   return null;
+}
+
+/** The subject of a speech verb at the start of a sentence, before a quotation in it. */
+function sentenceSubject(prose: string, from: number, to: number): Found | null {
+  const head = prose.slice(from, to);
+  const m = SUBJECT_VERB.exec(head);
+  if (!m || m[1] === undefined) return null;
+  const speaker = cleanSpeaker(m[1]);
+  if (speaker === null) return null;
+  const at = from + m[0].indexOf(m[1]) + m[1].indexOf(speaker);
+  return { speaker, range: { start: at, end: at + speaker.length } };
+}
+
+/**
+ * The subject at the start of a passage, when it names someone ("Council member Marisol Vega,
+ * who wrote the plan, was unapologetic." / "Dr. Salma Jawad, an adviser, did not mince words:").
+ */
+function leadingSubject(prose: string, from: number, to: number): Found | null {
+  const head = prose.slice(from, Math.min(to, from + 120));
+  const m = /^\s*([^,;:“”"«»„()]{2,60}?)(?:,| (?:was|is|had|has|who|did|does|put|went|got)\b)/u.exec(head);
+  if (!m || m[1] === undefined) return null;
+  const speaker = cleanSpeaker(m[1]);
+  // It must name someone: a capitalised word after the first one ("Council member Marisol Vega").
+  if (speaker === null || PRONOUN.test(speaker) || !/\s\p{Lu}/u.test(speaker)) return null;
+  const at = from + m[0].indexOf(m[1]) + m[1].indexOf(speaker);
+  return { speaker, range: { start: at, end: at + speaker.length } };
+}
+
+/** The last capitalised name that says something in a passage. */
+function lastNamedSpeaker(prose: string, from: number, to: number): Found | null {
+  let found: Found | null = null;
+  const passage = prose.slice(from, to);
+  for (const m of passage.matchAll(NAMED_SPEAKER)) {
+    const name = m[1];
+    if (name === undefined || PRONOUN.test(name) || /^(The|A|An|This|That|It|But|And)$/.test(name)) continue;
+    const at = from + (m.index ?? 0);
+    found = { speaker: name, range: { start: at, end: at + name.length } };
+  }
+  return found;
 }
 
 function isWordChar(c: string | undefined): boolean {
@@ -148,7 +191,10 @@ export function findQuotes(prose: string, blocks: Block[], sentences: Sentence[]
       const prev = blocks[block.index - 1];
       const previous = quotes[quotes.length - 1];
       let found: Found | null = null;
-      if (prev && !prev.blockquote) found = speakerBefore(prose, prev.start, prev.end);
+      if (prev && !prev.blockquote) {
+        found = speakerBefore(prose, prev.start, prev.end);
+        if (!found || PRONOUN.test(found.speaker)) found = lastNamedSpeaker(prose, prev.start, prev.end) ?? (found && lastSpeaker);
+      }
       else if (prev?.blockquote && previous?.speaker && previous.speakerRange) found = { speaker: previous.speaker, range: previous.speakerRange };
       const inner = { start: block.start, end: block.end };
       quotes.push({ start: block.start, end: block.end, inner, kind: 'blockquote', speaker: found?.speaker ?? null, speakerRange: found?.range ?? null, scare: false });
@@ -171,12 +217,28 @@ export function findQuotes(prose: string, blocks: Block[], sentences: Sentence[]
         found = carry;
         continued = true;
       }
+      // A partial quotation inside reported speech: "X, speaking on condition..., said Ankara had raised it “directly”".
+      if (!found && span.start > sStart) found = sentenceSubject(prose, sStart, span.start);
+      // A quotation introduced by a colon: the subject of the sentence that introduces it.
+      if (!found && /:\s*$/.test(prose.slice(sStart, span.start))) found = leadingSubject(prose, sStart, span.start);
+      // Consecutive quotations in one paragraph with no new attribution belong to the same speaker.
+      const previous = quotes[quotes.length - 1];
+      if (!found && previous && previous.kind === 'marks' && previous.start >= block.start && previous.speaker && previous.speakerRange) {
+        found = { speaker: previous.speaker, range: previous.speakerRange };
+      }
       if (!found && span.closed) {
         // "…” she said. / The next sentence names the speaker.
         const next = sentenceAt(span.end + 1) ?? sentences[(sentence?.index ?? -2) + 1];
         if (next && next.block === block.index && next.start >= span.end) found = speakerAfter(prose, next.start, next.end);
       }
-      if (found && PRONOUN.test(found.speaker)) found = lastSpeaker ? { speaker: lastSpeaker.speaker, range: lastSpeaker.range } : null;
+      if (found && PRONOUN.test(found.speaker)) {
+        // "he said": the person last named as saying something in this paragraph, else the last speaker.
+        found =
+          lastNamedSpeaker(prose, block.start, span.start) ??
+          leadingSubject(prose, block.start, span.start) ??
+          lastSpeaker ??
+          lastNamedSpeaker(prose, blocks[block.index - 1]?.start ?? block.start, sStart);
+      }
       const words = prose.slice(inner.start, inner.end).trim().split(/\s+/).filter(Boolean);
       const scare = !found && span.closed && words.length > 0 && words.length <= 3 && !/^\p{Lu}/u.test(words[0] as string);
       quotes.push({ start: span.start, end: span.end, inner, kind: 'marks', speaker: found?.speaker ?? null, speakerRange: found?.range ?? null, scare });

@@ -6,7 +6,7 @@ import type { Rule } from './rule.js';
 
 /** Words before a short quote that make it a title, a name or a mention rather than a scare quote. */
 const MENTION =
-  /\b(?:(?:called|dubbed|termed|named|labelled|labeled|branded)(?:\s+(?:it|them|this|that|him|her|the \w+))?(?:\s+(?:a|an|the))?|titled|entitled|known as|described as|the word|the term|the phrase|the slogan|the hashtag|as in|spelled|means|meaning)\s*[,:]?\s*$/i;
+  /\b(?:(?:calls?|called|calling|dubs?|dubbed|terms?|termed|named|labels?|labelled|labeled|brands?|branded)(?:\s+(?:it|them|this|that|him|her|the \w+))?(?:\s+(?:a|an|the))?|titled|entitled|known as|described as|the word|the term|the phrase|the slogan|the hashtag|as in|spelled|means|meaning)\s*[,:]?\s*$/i;
 
 export const scareQuoteRule: Rule = {
   id: 'scare-quote',
