@@ -90,5 +90,12 @@ export function validateSettings(value: unknown, source: string, text?: string):
 
 /** Parses a settings file's text. Throws SettingsError (or DataFileError for bad JSON) naming file and line. */
 export function parseSettings(text: string, source: string): Settings {
-  return validateSettings(parseJson(text, source), source, text);
+  let value: unknown;
+  try {
+    value = parseJson(text, source);
+  } catch (error) {
+    if (error instanceof DataFileError) throw new SettingsError(source, error.line, error.column, error.reason);
+    throw error;
+  }
+  return validateSettings(value, source, text);
 }

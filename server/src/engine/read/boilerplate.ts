@@ -17,13 +17,50 @@ interface CueSpec {
 interface Cue {
   label: string;
   regexes: RegExp[];
+  /** Per regex: a word the text must contain for it to match (null: always test). */
+  needles: (string | null)[];
   atEnd: boolean;
   followers: boolean;
+}
+
+/**
+ * The longest literal word a pattern requires: letters outside groups, classes and escapes.
+ * Testing `includes(needle)` first keeps the regexes off most article text.
+ */
+export function requiredWord(source: string): string | null {
+  let depth = 0;
+  let inClass = false;
+  let top = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i] as string;
+    if (c === '\\') {
+      i++;
+      top += ' ';
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (depth === 0) {
+      // A quantifier after a letter makes that letter optional.
+      if ('?*{'.includes(c)) top = top.slice(0, -1) + ' ';
+      else top += c;
+      continue;
+    }
+    top += ' ';
+  }
+  const words = top.toLowerCase().match(/[a-z]{3,}/g) ?? [];
+  return words.reduce<string | null>((best, w) => (best === null || w.length > best.length ? w : best), null);
 }
 
 const CUES: Cue[] = (cuesData.cues as CueSpec[]).map((c) => ({
   label: c.label,
   regexes: c.patterns.map((p) => new RegExp(p, c.caseSensitive ? 'u' : 'iu')),
+  needles: c.patterns.map((p) => requiredWord(p)),
   atEnd: c.where === 'end',
   followers: c.followers === 'listItem',
 }));
@@ -44,12 +81,20 @@ function fold(s: string): string {
 
 function cueFor(text: string, nearEnd: boolean): Cue | null {
   if (text.length === 0 || text.length > MAX_CUE_LENGTH) return null;
+  const lower = text.toLowerCase();
   for (const cue of CUES) {
     if (cue.atEnd && !nearEnd) continue;
-    if (cue.regexes.some((r) => r.test(text))) return cue;
+    for (let k = 0; k < cue.regexes.length; k++) {
+      const needle = cue.needles[k];
+      if (needle && !lower.includes(needle)) continue;
+      if ((cue.regexes[k] as RegExp).test(text)) return cue;
+    }
   }
   return null;
 }
+
+/** Folds white space, for blocks short enough to be cues. */
+const cueText = (prose: string, start: number, end: number): string => (end - start > MAX_CUE_LENGTH * 2 ? '' : fold(prose.slice(start, end)));
 
 /**
  * Marks boilerplate blocks. A multi-line block in which some line is boilerplate is split into
@@ -70,13 +115,13 @@ export function markBoilerplate(prose: string, blocks: RawBlock[]): MarkedBlock[
       from += line.length + 1;
       if (line.trim() !== '') lines.push({ ...b, start, end: start + line.length });
     }
-    if (lines.length > 1 && lines.some((l) => cueFor(fold(prose.slice(l.start, l.end)), false) !== null)) split.push(...lines);
+    if (lines.length > 1 && lines.some((l) => cueFor(cueText(prose, l.start, l.end), false) !== null)) split.push(...lines);
     else split.push(b);
   }
   const out: MarkedBlock[] = [];
   let following = false;
   split.forEach((b, i) => {
-    const cue = cueFor(fold(prose.slice(b.start, b.end)), i >= split.length - END_BLOCKS);
+    const cue = cueFor(cueText(prose, b.start, b.end), i >= split.length - END_BLOCKS);
     if (cue) {
       out.push({ ...b, boilerplate: cue.label });
       following = cue.followers;

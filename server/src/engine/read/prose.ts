@@ -1,6 +1,9 @@
 /**
  * The prose mask: a string as long as the source in which only prose characters stand where
  * they are; everything else is blanked to spaces (line breaks kept), so offsets are shared.
+ *
+ * Built from ranges, not character by character: kept ranges (for Markdown) are sliced from the
+ * source and the gaps blanked; blank ranges (CriticMarkup, escapes) are applied after.
  */
 import type { BlockKind } from '../types.js';
 
@@ -12,45 +15,66 @@ export interface RawBlock {
   blockquote: boolean;
 }
 
-export class ProseBuilder {
-  private readonly chars: Uint16Array;
+const NOT_LINE_BREAK = /[^\r\n]/g;
+// Control characters other than tab and line breaks never count as prose.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
-  /** Starts all blank (`keepAll` false) or all kept (`keepAll` true). */
+const blankOf = (s: string): string => s.replace(NOT_LINE_BREAK, ' ');
+
+type Span = [number, number];
+
+function merged(spans: Span[]): Span[] {
+  spans.sort((a, b) => a[0] - b[0]);
+  const out: Span[] = [];
+  for (const [s, e] of spans) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+/** Replaces the characters of `spans` (sorted, disjoint) in `base` by `fill(slice)`, keeping the rest. */
+function splice(base: string, spans: Span[], fill: (s: string) => string, inside: boolean): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const [s, e] of spans) {
+    const gap = base.slice(at, s);
+    parts.push(inside ? gap : fill(gap));
+    const part = base.slice(s, e);
+    parts.push(inside ? fill(part) : part);
+    at = e;
+  }
+  const tail = base.slice(at);
+  parts.push(inside ? tail : fill(tail));
+  return parts.join('');
+}
+
+export class ProseBuilder {
+  private readonly keeps: Span[] = [];
+  private readonly blanks: Span[] = [];
+
+  /** Starts all blank (`keepAll` false: call keep() for prose) or all kept (`keepAll` true). */
   constructor(
     private readonly text: string,
-    keepAll: boolean,
-  ) {
-    this.chars = new Uint16Array(text.length);
-    if (keepAll) for (let i = 0; i < text.length; i++) this.chars[i] = text.charCodeAt(i);
-    else this.blank(0, text.length);
-    // Control characters other than tab and line breaks never count as prose.
-    for (let i = 0; i < text.length; i++) {
-      const c = this.chars[i] as number;
-      if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0x7f) this.chars[i] = 32;
-    }
-  }
+    private readonly keepAll: boolean,
+  ) {}
 
   keep(start: number, end: number): void {
-    for (let i = Math.max(0, start); i < Math.min(end, this.text.length); i++) {
-      const c = this.text.charCodeAt(i);
-      this.chars[i] = (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0x7f ? 32 : c;
-    }
+    const s = Math.max(0, start);
+    const e = Math.min(end, this.text.length);
+    if (s < e) this.keeps.push([s, e]);
   }
 
   blank(start: number, end: number): void {
-    for (let i = Math.max(0, start); i < Math.min(end, this.text.length); i++) {
-      const c = this.text.charCodeAt(i);
-      this.chars[i] = c === 10 || c === 13 ? c : 32;
-    }
+    const s = Math.max(0, start);
+    const e = Math.min(end, this.text.length);
+    if (s < e) this.blanks.push([s, e]);
   }
 
   toString(): string {
-    // Build in chunks: String.fromCharCode with a huge spread would overflow the stack.
-    const parts: string[] = [];
-    const CHUNK = 8192;
-    for (let i = 0; i < this.chars.length; i += CHUNK) {
-      parts.push(String.fromCharCode(...this.chars.subarray(i, Math.min(i + CHUNK, this.chars.length))));
-    }
-    return parts.join('');
+    let prose = this.keepAll ? this.text : splice(this.text, merged(this.keeps), blankOf, false);
+    if (this.blanks.length > 0) prose = splice(prose, merged(this.blanks), blankOf, true);
+    return prose.replace(CONTROL, ' ');
   }
 }

@@ -17,24 +17,23 @@ export interface ReadOptions {
   maxLength?: number;
 }
 
+const BLANK_LINES = /(?:^|\n)[ \t\r\f\v\u00a0\u202f]*(?=\n|$)/g;
+
 /** Blocks of plain text: runs of non-blank lines. */
 function textBlocks(prose: string, limit: number): RawBlock[] {
   const blocks: RawBlock[] = [];
-  let start = -1;
-  let lineStart = 0;
-  let lineBlank = true;
-  for (let i = 0; i <= limit; i++) {
-    const c = i < limit ? prose.charCodeAt(i) : 10;
-    if (c === 10) {
-      if (lineBlank) {
-        if (start >= 0) blocks.push({ start, end: lineStart, kind: 'paragraph', blockquote: false });
-        start = -1;
-      } else if (start < 0) start = lineStart;
-      lineStart = i + 1;
-      lineBlank = true;
-    } else if (c !== 32 && c !== 9 && c !== 13 && c !== 0xa0) lineBlank = false;
+  const body = limit < prose.length ? prose.slice(0, limit) : prose;
+  let from = 0;
+  const push = (end: number): void => {
+    if (end > from) blocks.push({ start: from, end, kind: 'paragraph', blockquote: false });
+  };
+  BLANK_LINES.lastIndex = 0;
+  for (let m = BLANK_LINES.exec(body); m !== null; m = BLANK_LINES.exec(body)) {
+    push(m.index);
+    from = m.index + m[0].length;
+    if (m[0].length === 0) BLANK_LINES.lastIndex++;
   }
-  if (start >= 0) blocks.push({ start, end: limit, kind: 'paragraph', blockquote: false });
+  push(body.length);
   return blocks;
 }
 
@@ -125,8 +124,7 @@ export function readDocument(text: string, options: ReadOptions): Document {
       for (const t of tokenize(prose, r.start, r.end, index)) tokens.push(t);
     }
   }
-  // Tokens carry the prose's characters; give them the source's (identical where prose is kept).
-  for (const t of tokens) t.text = text.slice(t.start, t.end);
+  // Token texts come from the prose, whose non-space characters are the source's own.
 
   const quotes = findQuotes(prose, blocks, sentences);
   const ignores: IgnoreDirective[] = critic.ignores.map((ig) => ({ start: ig.start, end: ig.end, rules: ig.rules, scope: ignoreScope(sentences, blocks, ig.start, ig.end) }));

@@ -1,0 +1,146 @@
+/**
+ * The `slant.*` commands. Each works on the active editor's document and speaks to the server only
+ * through the shared protocol.
+ */
+import * as vscode from 'vscode';
+import {
+  AnalyseDocumentRequest,
+  Commands,
+  LexiconLocationsRequest,
+  type AnnotateAllArgs,
+} from '../../server/src/protocol/index.js';
+import type { SlantClient } from './client.js';
+import { isSupported } from './languages.js';
+import { lexiconItems, type LexiconItem } from './lexiconItems.js';
+import { Messages } from './messages.js';
+import { showProblems, SHOW_PROBLEMS_COMMAND, type StatusBar } from './status.js';
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Logs a failure and tells the user, offering the log. */
+function fail(client: SlantClient, what: string, message: string, error: unknown): void {
+  client.output.error(`${what}: ${reason(error)}`);
+  void vscode.window.showErrorMessage(message, Messages.showOutputAction).then((choice) => {
+    if (choice) client.output.show();
+  });
+}
+
+/** The active editor's document if the server sees it; otherwise tells the user why not. */
+function activeDocument(client: SlantClient): vscode.TextDocument | undefined {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!doc) {
+    void vscode.window.showInformationMessage(Messages.noEditor);
+    return undefined;
+  }
+  if (!isSupported(doc.languageId, doc.uri.scheme, client.selectorLanguages)) {
+    void vscode.window.showInformationMessage(Messages.unsupportedLanguage(doc.languageId, client.selectorLanguages));
+    return undefined;
+  }
+  return doc;
+}
+
+export async function analyseDocument(client: SlantClient, status: StatusBar): Promise<void> {
+  const doc = activeDocument(client);
+  if (!doc) return;
+  try {
+    const lc = await client.ready();
+    const summary = await lc.sendRequest(AnalyseDocumentRequest.type, { uri: lc.code2ProtocolConverter.asUri(doc.uri) });
+    if (summary) status.record(summary);
+  } catch (error) {
+    fail(client, AnalyseDocumentRequest.method, Messages.analyseFailed(reason(error)), error);
+  }
+}
+
+export async function annotateAll(client: SlantClient): Promise<void> {
+  const doc = activeDocument(client);
+  if (!doc) return;
+  try {
+    const lc = await client.ready();
+    const params: AnnotateAllArgs = { uri: lc.code2ProtocolConverter.asUri(doc.uri), version: doc.version };
+    // The client library registers every command the server announces and forwards it as
+    // `workspace/executeCommand`; the server then applies the edit with `workspace/applyEdit`.
+    await vscode.commands.executeCommand(Commands.annotateAll, params);
+  } catch (error) {
+    fail(client, Commands.annotateAll, Messages.annotateFailed(reason(error)), error);
+  }
+}
+
+export async function restartServer(client: SlantClient): Promise<void> {
+  try {
+    await client.restart();
+  } catch (error) {
+    fail(client, 'restart', Messages.restartFailed(reason(error)), error);
+  }
+}
+
+interface LexiconPick extends vscode.QuickPickItem {
+  item?: LexiconItem;
+}
+
+export async function openLexicon(client: SlantClient, context: vscode.ExtensionContext): Promise<void> {
+  let items: LexiconItem[];
+  try {
+    const lc = await client.ready();
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const locations = await lc.sendRequest(
+      LexiconLocationsRequest.type,
+      active ? { uri: lc.code2ProtocolConverter.asUri(active) } : {},
+    );
+    items = lexiconItems(locations, context.asAbsolutePath('server/data/lexicon'));
+  } catch (error) {
+    fail(client, LexiconLocationsRequest.method, Messages.lexiconFailed(reason(error)), error);
+    return;
+  }
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage(Messages.lexiconNone);
+    return;
+  }
+  const picks: LexiconPick[] = [];
+  for (const group of ['builtin', 'workspace'] as const) {
+    const inGroup = items.filter((i) => i.group === group);
+    if (inGroup.length === 0) continue;
+    picks.push({
+      label: group === 'builtin' ? Messages.lexiconBuiltin : Messages.lexiconWorkspace,
+      kind: vscode.QuickPickItemKind.Separator,
+    });
+    for (const item of inGroup) {
+      const uri = toUri(item);
+      picks.push({
+        label: item.label,
+        description: vscode.workspace.asRelativePath(uri, true),
+        detail:
+          group === 'builtin'
+            ? Messages.lexiconBuiltinDetail
+            : vscode.workspace.isTrusted
+              ? undefined
+              : Messages.lexiconWorkspaceUntrusted,
+        item,
+      });
+    }
+  }
+  const chosen = await vscode.window.showQuickPick(picks, { placeHolder: Messages.lexiconPlaceholder, matchOnDescription: true });
+  if (!chosen?.item) return;
+  await vscode.window.showTextDocument(toUri(chosen.item), { preview: true });
+  if (chosen.item.group === 'builtin' && context.extensionMode === vscode.ExtensionMode.Production) {
+    // An installed extension's files are replaced on update; editing them there is never what the
+    // user wants. (From a development checkout they are the sources, and stay editable.)
+    await Promise.resolve(vscode.commands.executeCommand('workbench.action.files.setActiveEditorReadonlyInSession')).catch(() => undefined);
+  }
+}
+
+function toUri(item: LexiconItem): vscode.Uri {
+  return item.uri !== undefined ? vscode.Uri.parse(item.uri, true) : vscode.Uri.file(item.path ?? '');
+}
+
+/** Registers every command; the returned disposables unregister them. */
+export function registerCommands(context: vscode.ExtensionContext, client: SlantClient, status: StatusBar): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('slant.analyseDocument', () => analyseDocument(client, status)),
+    vscode.commands.registerCommand('slant.annotateAll', () => annotateAll(client)),
+    vscode.commands.registerCommand('slant.restartServer', () => restartServer(client)),
+    vscode.commands.registerCommand('slant.openLexicon', () => openLexicon(client, context)),
+    vscode.commands.registerCommand(SHOW_PROBLEMS_COMMAND, () => showProblems()),
+  ];
+}

@@ -1,0 +1,42 @@
+/**
+ * Every string the extension shows, in one place, reviewed like the rest of the user interface.
+ * No `vscode` import: the pure modules and their tests use these too.
+ */
+export const Messages = {
+  clientName: 'Slant',
+  outputChannel: 'Slant',
+  statusName: 'Slant',
+
+  statusStarting: 'Slant is starting.',
+  statusWaiting: 'Slant has not reported on this document yet.',
+  statusNotAnalysed: 'Slant: not analysed',
+  statusNotAnalysedTooltip:
+    'Slant analyses documents with `outlet:` front matter, documents in a workspace with a `.slant/` folder, ' +
+    'and documents you ask for (see the `slant.analyse` setting).\n\n' +
+    'Click, or run **Slant: Analyse Document**, to analyse this one.',
+  statusNoFindings: 'Slant: no findings',
+  statusStopped: 'Slant: server stopped',
+  statusStoppedTooltip: 'The Slant server is not running. Click to restart it.',
+  statusClickForProblems:
+    'Click to open the Problems view. To see only Slant’s findings there, type `slant` in its filter.',
+
+  noEditor: 'Open a document first.',
+  unsupportedLanguage: (languageId: string, languages: readonly string[]) =>
+    `Slant does not analyse “${languageId}” documents. Languages analysed: ${languages.join(', ')} (setting: slant.languages).`,
+  analyseFailed: (reason: string) => `Slant could not analyse the document: ${reason}`,
+  annotateFailed: (reason: string) => `Slant could not annotate the findings: ${reason}`,
+  lexiconFailed: (reason: string) => `Slant could not list its lexicon files: ${reason}`,
+  lexiconNone: 'Slant reported no lexicon files.',
+  lexiconPlaceholder: 'Open a lexicon file',
+  lexiconBuiltin: 'Built-in',
+  lexiconBuiltinDetail: 'Shipped with Slant. To add or silence terms, use a workspace lexicon or the slant.ignoreTerms setting.',
+  lexiconWorkspace: 'Workspace',
+  lexiconWorkspaceUntrusted: 'Ignored until you trust this workspace.',
+  restartFailed: (reason: string) => `Slant could not restart its server: ${reason}`,
+
+  crashed: (crashes: number, minutes: number) =>
+    `The Slant server stopped unexpectedly ${crashes} times in ${minutes} minutes and will not be restarted.`,
+  restartAction: 'Restart Server',
+  showOutputAction: 'Show Output',
+  restarting: 'The Slant server stopped unexpectedly and is being restarted.',
+} as const;

@@ -1,0 +1,218 @@
+/**
+ * The client's pure parts (no `vscode` needed) and the manifest they rely on.
+ * Run: node --import tsx --test client/test/*.test.ts
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { DEFAULT_SLANT_SETTINGS, type CategoryName, type DocumentSummary } from '../../server/src/protocol/index.js';
+import { statusView, categoryCounts } from '../src/summary.js';
+import { documentSelectorFor, isSupported, languagesFrom } from '../src/languages.js';
+import { CrashWindow } from '../src/restart.js';
+import { lexiconItems, resolveLocation } from '../src/lexiconItems.js';
+
+const root = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+
+function summary(byCategory: Partial<Record<CategoryName, number>>, analysed = true): DocumentSummary {
+  const counts = { loaded: 0, partisan: 0, unsupported: 0, attribution: 0, speculation: 0, boilerplate: 0, ...byCategory };
+  return { uri: 'file:///a.md', analysed, total: Object.values(counts).reduce((a, b) => a + b, 0), byCategory: counts };
+}
+
+void describe('status bar text', () => {
+  void it('lists non-zero categories in protocol order and opens the Problems view', () => {
+    const view = statusView(summary({ partisan: 1, loaded: 3 }), 'running');
+    assert.equal(view.text, '$(eye) Slant: 3 loaded · 1 partisan');
+    assert.equal(view.ariaLabel, 'Slant: 3 loaded, 1 partisan');
+    assert.equal(view.action, 'showProblems');
+    assert.match(view.tooltip, /4 findings/);
+    assert.match(view.tooltip, /\| loaded \| 3 \|/);
+    assert.match(view.tooltip, /Problems view/);
+  });
+
+  void it('says one finding in the singular', () => {
+    assert.match(statusView(summary({ boilerplate: 1 }), 'running').tooltip, /1 finding\b/);
+  });
+
+  void it('says when a document is not analysed and offers to analyse it', () => {
+    const view = statusView(summary({}, false), 'running');
+    assert.equal(view.text, '$(eye-closed) Slant: not analysed');
+    assert.equal(view.action, 'analyseDocument');
+    assert.match(view.tooltip, /Slant: Analyse Document/);
+    assert.match(view.tooltip, /outlet:/);
+    assert.match(view.tooltip, /\.slant\//);
+  });
+
+  void it('says when there are no findings', () => {
+    assert.equal(statusView(summary({}), 'running').text, '$(eye) Slant: no findings');
+  });
+
+  void it('waits quietly before the first summary', () => {
+    const view = statusView(undefined, 'running');
+    assert.equal(view.text, '$(eye) Slant');
+    assert.equal(view.action, 'none');
+  });
+
+  void it('shows a starting server, whatever summary it had', () => {
+    const view = statusView(summary({ loaded: 1 }), 'starting');
+    assert.equal(view.text, '$(sync~spin) Slant');
+    assert.equal(view.action, 'none');
+  });
+
+  void it('offers a restart when the server stopped', () => {
+    const view = statusView(summary({ loaded: 2 }), 'stopped');
+    assert.equal(view.action, 'restartServer');
+    assert.match(view.text, /server stopped/);
+  });
+
+  void it('ignores missing, negative and non-numeric counts', () => {
+    const odd = { ...summary({}), byCategory: { loaded: -1, partisan: Number.NaN, speculation: 2 } } as unknown as DocumentSummary;
+    assert.deepEqual(categoryCounts(odd), [{ category: 'speculation', count: 2 }]);
+  });
+});
+
+void describe('languages and the document selector', () => {
+  void it('reads slant.languages defensively', () => {
+    assert.deepEqual(languagesFrom(['markdown', ' plaintext ', 'markdown', 3, '']), ['markdown', 'plaintext']);
+    assert.deepEqual(languagesFrom(undefined), DEFAULT_SLANT_SETTINGS.languages);
+    assert.deepEqual(languagesFrom([]), DEFAULT_SLANT_SETTINGS.languages);
+    assert.deepEqual(languagesFrom('markdown'), DEFAULT_SLANT_SETTINGS.languages);
+  });
+
+  void it('selects saved and unsaved documents of each language', () => {
+    assert.deepEqual(documentSelectorFor(['markdown']), [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+    ]);
+    assert.equal(isSupported('markdown', 'untitled', ['markdown']), true);
+    assert.equal(isSupported('markdown', 'git', ['markdown']), false);
+    assert.equal(isSupported('json', 'file', ['markdown', 'plaintext']), false);
+  });
+});
+
+void describe('restarting a crashed server', () => {
+  void it('restarts four times within three minutes, then stops', () => {
+    let t = 0;
+    const w = new CrashWindow(4, 180_000, () => t);
+    const decisions = [0, 1, 2, 3, 4].map(() => {
+      t += 1000;
+      return w.crashed();
+    });
+    assert.deepEqual(decisions, [true, true, true, true, false]);
+    assert.equal(w.count, 5);
+  });
+
+  void it('forgets crashes older than the window, and all of them on reset', () => {
+    let t = 0;
+    const w = new CrashWindow(1, 1000, () => t);
+    assert.equal(w.crashed(), true);
+    t = 2000;
+    assert.equal(w.crashed(), true);
+    assert.equal(w.crashed(), false);
+    w.reset();
+    assert.equal(w.crashed(), true);
+  });
+});
+
+void describe('lexicon locations', () => {
+  const dir = join('/ext', 'server', 'data', 'lexicon');
+
+  void it('resolves URIs, absolute paths and built-in names', () => {
+    assert.deepEqual(resolveLocation('file:///w/.slant/lexicon.json', dir), { uri: 'file:///w/.slant/lexicon.json' });
+    assert.deepEqual(resolveLocation('/w/.slant/lexicon.json', dir), { path: '/w/.slant/lexicon.json' });
+    assert.deepEqual(resolveLocation('general.json', dir), { path: join(dir, 'general.json') });
+  });
+
+  void it('lists built-in files first, names them, and drops duplicates and junk', () => {
+    const items = lexiconItems(
+      {
+        builtin: ['general.json', 'conflict.json', 'general.json'],
+        workspace: ['file:///w/.slant/my%20terms.json', '' as string, 42 as unknown as string],
+      },
+      dir,
+    );
+    assert.deepEqual(
+      items.map((i) => [i.group, i.label]),
+      [
+        ['builtin', 'general.json'],
+        ['builtin', 'conflict.json'],
+        ['workspace', 'my terms.json'],
+      ],
+    );
+  });
+
+  void it('copes with a missing group', () => {
+    assert.deepEqual(lexiconItems({ builtin: [] } as unknown as { builtin: string[]; workspace: string[] }, dir), []);
+  });
+});
+
+void describe('the manifest', () => {
+  interface Property {
+    type: string;
+    default: unknown;
+    scope?: string;
+    enum?: string[];
+    enumDescriptions?: string[];
+    markdownDescription?: string;
+    items?: { enum?: string[] };
+    properties?: Record<string, { enum?: string[] }>;
+  }
+  const manifest = JSON.parse(readFileSync(root('package.json'), 'utf8')) as {
+    main: string;
+    activationEvents: string[];
+    engines: { vscode: string };
+    contributes: {
+      configuration: { properties: Record<string, Property> };
+      commands: { command: string; title: string; category: string }[];
+    };
+    capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } };
+  };
+  const properties = manifest.contributes.configuration.properties;
+
+  void it('declares every setting with the protocol default and a description', () => {
+    for (const [key, value] of Object.entries(DEFAULT_SLANT_SETTINGS)) {
+      const p = properties[`slant.${key}`];
+      assert.ok(p, `slant.${key} is contributed`);
+      assert.deepEqual(p.default, value, `slant.${key} default`);
+      assert.ok(p.markdownDescription, `slant.${key} has a description`);
+    }
+    const extra = Object.keys(properties).filter((k) => !(k.slice('slant.'.length) in DEFAULT_SLANT_SETTINGS));
+    assert.deepEqual(extra, ['slant.trace.server']);
+  });
+
+  void it('explains each slant.analyse value', () => {
+    const analyse = properties['slant.analyse'];
+    assert.ok(analyse);
+    assert.deepEqual(analyse.enum, ['auto', 'all', 'off']);
+    assert.equal(analyse.enumDescriptions?.length, 3);
+    assert.match(analyse.enumDescriptions?.[0] ?? '', /outlet:.*\.slant\/.*Analyse Document/);
+  });
+
+  void it('offers each category, and a severity for each', () => {
+    const categories = DEFAULT_SLANT_SETTINGS.categories;
+    assert.deepEqual(properties['slant.categories']?.items?.enum, categories);
+    assert.deepEqual(Object.keys(properties['slant.severity']?.properties ?? {}), categories);
+    for (const c of categories) {
+      assert.deepEqual(properties['slant.severity']?.properties?.[c]?.enum, ['error', 'warning', 'info', 'hint', 'off']);
+    }
+  });
+
+  void it('contributes the four commands under the Slant category', () => {
+    assert.deepEqual(
+      manifest.contributes.commands.map((c) => [c.command, c.category]),
+      ['slant.analyseDocument', 'slant.annotateAll', 'slant.restartServer', 'slant.openLexicon'].map((id) => [id, 'Slant']),
+    );
+  });
+
+  void it('restricts only settings that exist', () => {
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    for (const key of manifest.capabilities.untrustedWorkspaces.restrictedConfigurations) assert.ok(properties[key], key);
+  });
+
+  void it('starts from the client bundle on Markdown and plain text', () => {
+    assert.equal(manifest.main, './dist/client.cjs');
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:markdown', 'onLanguage:plaintext']);
+    assert.equal(manifest.engines.vscode, '^1.91.0');
+  });
+});

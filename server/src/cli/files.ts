@@ -1,0 +1,208 @@
+/**
+ * Input files: expanding the paths given on the command line (folders recursively) and reading
+ * each file as text, with one clear message for everything that can go wrong.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Problem } from './report.js';
+
+/** Extensions collected from folders (files named on the command line are read whatever they are called). */
+export const TEXT_EXTENSIONS = ['.md', '.markdown', '.txt'] as const;
+
+/** Folders never entered while walking (besides folders whose name starts with a dot). */
+const SKIPPED_FOLDERS = new Set(['node_modules']);
+
+/** Larger files are not read at all (the engine analyses at most `maxLength` characters anyway). */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/** The display name of standard input. */
+export const STDIN_NAME = '<stdin>';
+
+export interface Input {
+  /** The path as shown to the user: as given, or joined onto the folder given. `<stdin>` for standard input. */
+  display: string;
+  /** Absolute path; null for standard input. */
+  absolute: string | null;
+}
+
+export interface CollectResult {
+  inputs: Input[];
+  /** One per path that could not be used. */
+  problems: Problem[];
+}
+
+/** A plain-language reason for a file system error. */
+export function describeError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'ENOTDIR':
+      return 'no such file (a parent is not a folder)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
+    case 'EAGAIN':
+      return 'not ready for reading';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Normalises a path for display, keeping it relative if it was given relative. */
+function normaliseDisplay(p: string): string {
+  const n = path.normalize(p);
+  return n.length > 1 && (n.endsWith('/') || n.endsWith(path.sep)) ? n.slice(0, -1) : n;
+}
+
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function hasTextExtension(name: string): boolean {
+  const lower = name.toLowerCase();
+  return TEXT_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/**
+ * Expands the paths given into input files, in the order given, each folder's files sorted by
+ * name. A file reached twice is read once.
+ */
+export function collectInputs(paths: readonly string[], cwd: string): CollectResult {
+  const inputs: Input[] = [];
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const add = (display: string, absolute: string | null): void => {
+    const key = absolute ?? STDIN_NAME;
+    if (seen.has(key)) return;
+    seen.add(key);
+    inputs.push({ display, absolute });
+  };
+
+  const walk = (dir: string, display: string, visited: Set<string>): number => {
+    let count = 0;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      problems.push({ message: `cannot read ${display}: ${describeError(error)}`, path: display });
+      return 0;
+    }
+    entries.sort((a, b) => compareNames(a.name, b.name));
+    for (const entry of entries) {
+      const abs = path.join(dir, entry.name);
+      const shown = path.join(display, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const st = fs.statSync(abs);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue; // A dangling link inside a folder is not worth a message.
+        }
+      }
+      if (isDir) {
+        if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
+        let real: string;
+        try {
+          real = fs.realpathSync(abs);
+        } catch {
+          continue;
+        }
+        if (visited.has(real)) continue; // A link back up the tree.
+        visited.add(real);
+        count += walk(abs, shown, visited);
+        visited.delete(real);
+      } else if (isFile && hasTextExtension(entry.name)) {
+        add(shown, abs);
+        count++;
+      }
+    }
+    return count;
+  };
+
+  for (const given of paths) {
+    if (given === '-') {
+      add(STDIN_NAME, null);
+      continue;
+    }
+    const display = normaliseDisplay(given);
+    const abs = path.resolve(cwd, given);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch (error) {
+      problems.push({ message: `cannot read ${display}: ${describeError(error)}`, path: display });
+      continue;
+    }
+    if (st.isDirectory()) {
+      let real = abs;
+      try {
+        real = fs.realpathSync(abs);
+      } catch {
+        // Keep the resolved path.
+      }
+      const found = walk(abs, display, new Set([real]));
+      if (found === 0) problems.push({ message: `no ${TEXT_EXTENSIONS.join(', ')} files in ${display}`, path: display });
+    } else if (st.isFile()) {
+      add(display, abs);
+    } else {
+      problems.push({ message: `skipped ${display}: not a regular file`, path: display });
+    }
+  }
+  return { inputs, problems };
+}
+
+export type ReadResult = { ok: true; text: string } | { ok: false; problem: Problem };
+
+/**
+ * Decodes a file's bytes: UTF-8 (a leading byte order mark is dropped, as editors do), or
+ * UTF-16 when it starts with a UTF-16 byte order mark. A NUL byte elsewhere means binary.
+ */
+export function decodeText(bytes: Buffer, display: string): ReadResult {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { ok: true, text: bytes.subarray(2).toString('utf16le') };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+    swapped.swap16();
+    return { ok: true, text: swapped.toString('utf16le') };
+  }
+  if (bytes.indexOf(0) >= 0) return { ok: false, problem: { message: `skipped ${display}: binary file (contains NUL bytes)`, path: display } };
+  const text = bytes.toString('utf8');
+  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
+/** Reads one input as text. `readStdin` supplies standard input's bytes. */
+export function readInput(input: Input, readStdin: () => Buffer): ReadResult {
+  let bytes: Buffer;
+  try {
+    if (input.absolute === null) bytes = readStdin();
+    else {
+      const st = fs.statSync(input.absolute);
+      if (st.size > MAX_FILE_BYTES) {
+        const mb = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
+        return { ok: false, problem: { message: `skipped ${input.display}: file too large (${mb(st.size)}; the limit is ${mb(MAX_FILE_BYTES)})`, path: input.display } };
+      }
+      bytes = fs.readFileSync(input.absolute);
+    }
+  } catch (error) {
+    return { ok: false, problem: { message: `cannot read ${input.display}: ${describeError(error)}`, path: input.display } };
+  }
+  return decodeText(bytes, input.display);
+}
+
+/** A path for messages about data files: relative to the current folder when under it. */
+export function displayPath(absolute: string, cwd: string): string {
+  const rel = path.relative(cwd, absolute);
+  return rel === '' ? '.' : path.isAbsolute(rel) ? absolute : rel;
+}

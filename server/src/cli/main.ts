@@ -1,0 +1,41 @@
+/**
+ * `slant`: the command-line entry point (bundled to dist/cli.cjs). Wires the process to the
+ * dispatcher; an unexpected error prints one line (a stack trace only with SLANT_DEBUG=1)
+ * and exits with 2.
+ */
+import { readFileSync } from 'node:fs';
+import pkg from '../../../package.json' with { type: 'json' };
+import { EXIT_TROUBLE, type Io } from './io.js';
+import { run } from './run.js';
+
+function main(): void {
+  const debug = process.env.SLANT_DEBUG === '1';
+  // Output piped into `head` and closed early is not an error worth a message.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : EXIT_TROUBLE);
+    });
+  }
+  try {
+    const io: Io = {
+      cwd: process.cwd(),
+      env: process.env,
+      out: (text) => {
+        if (text !== '') process.stdout.write(text);
+      },
+      err: (text) => {
+        if (text !== '') process.stderr.write(text);
+      },
+      stdoutIsTTY: process.stdout.isTTY === true,
+      readStdin: () => readFileSync(0),
+    };
+    process.exitCode = run(process.argv.slice(2), io, pkg.version);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`slant: internal error: ${message.split('\n')[0]}${debug ? '' : ' (set SLANT_DEBUG=1 for details)'}\n`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = EXIT_TROUBLE;
+  }
+}
+
+main();
