@@ -31,7 +31,8 @@ import { analyse, CancelledError } from './analyse.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { builtinLexicon, type Lexicon } from './lexicon/lexicon.js';
 import { applySuppressions } from './suppress.js';
-import type { Document } from './types.js';
+import type { Block, Document } from './types.js';
+import { messages } from './messages.js';
 
 /** A chunk of the text: `[start, end)`, analysed from `contextStart` (≤ start). */
 export interface Chunk extends Range {
@@ -263,6 +264,11 @@ interface ChunkAnalysis {
   words: number;
   metadata: Metadata;
   notices: Notice[];
+  /** Whether the chunk's first and last blocks are boilerplate (null when it has no block). */
+  firstBoilerplate: boolean | null;
+  lastBoilerplate: boolean | null;
+  /** Relative start of the chunk's first block. */
+  firstBlockStart: number;
 }
 
 export interface IncrementalResult {
@@ -349,6 +355,8 @@ export class IncrementalAnalyser {
     let metadata: Metadata = {};
     let words = 0;
     let reused = 0;
+    /** The boilerplate finding of a run of boilerplate blocks that may go on in the next chunk. */
+    let openRun: { index: number; finding: Finding } | null = null;
     for (const [k, chunk] of chunks.entries()) {
       const rel = chunk.start - chunk.contextStart;
       const key = hashKey(text, chunk.contextStart, chunk.end, `${rel}${chunk.final ? 'f' : ''}`);
@@ -379,8 +387,14 @@ export class IncrementalAnalyser {
       for (const n of part.notices) if (!notices.some((m) => m.message === n.message)) notices.push(n);
       const base = sentences.length - part.contextSentences;
       for (const s of part.sentences.slice(part.contextSentences)) sentences.push({ start: s.start + chunk.contextStart, end: s.end + chunk.contextStart });
+      const continues = openRun !== null && part.firstBoilerplate === true;
       for (const f of part.findings) {
         if (f.start < rel) continue;
+        if (continues && openRun && f.ruleId === 'boilerplate' && f.start === part.firstBlockStart) {
+          openRun.finding = mergeBoilerplate(text, openRun.finding, f, chunk.contextStart);
+          findings[openRun.index] = openRun.finding;
+          continue;
+        }
         findings.push({
           ...f,
           start: f.start + chunk.contextStart,
@@ -390,6 +404,16 @@ export class IncrementalAnalyser {
         });
       }
       words += part.words;
+      if (part.lastBoilerplate === false) openRun = null;
+      else if (part.lastBoilerplate === true) {
+        for (let i = findings.length - 1; i >= 0; i--) {
+          const f = findings[i] as Finding;
+          if (f.ruleId === 'boilerplate') {
+            openRun = { index: i, finding: f };
+            break;
+          }
+        }
+      }
     }
     this.cache = next;
     if (limit < text.length) {
@@ -407,6 +431,20 @@ export class IncrementalAnalyser {
   }
 }
 
+/** One boilerplate finding for a run of boilerplate blocks that two chunks share. */
+function mergeBoilerplate(text: string, first: Finding, next: Finding, shift: number): Finding {
+  const labelsOf = (f: Finding): string[] => (Array.isArray(f.details?.labels) ? f.details.labels : []);
+  const blocksOf = (f: Finding): number => (typeof f.details?.blocks === 'number' ? f.details.blocks : 1);
+  const labels = [...new Set([...labelsOf(first), ...labelsOf(next)])];
+  return {
+    ...first,
+    end: next.end + shift,
+    text: text.slice(first.start, next.end + shift),
+    message: messages.boilerplate(labels),
+    details: { ...first.details, labels, blocks: blocksOf(first) + blocksOf(next) },
+  };
+}
+
 /** Keeps what a chunk contributes: findings and sentences from `rel` to `end` (relative offsets). */
 function digest(doc: Document, findings: Finding[], rel: number, end: number): ChunkAnalysis {
   let contextSentences = 0;
@@ -418,6 +456,7 @@ function digest(doc: Document, findings: Finding[], rel: number, end: number): C
   }
   let words = 0;
   for (const t of doc.tokens) if (t.kind === 'word' && t.start >= rel && t.start < end) words++;
+  const own = doc.blocks.filter((b) => b.start >= rel && b.start < end);
   return {
     findings: findings.filter((f) => f.start < end),
     sentences,
@@ -425,6 +464,9 @@ function digest(doc: Document, findings: Finding[], rel: number, end: number): C
     words,
     metadata: doc.metadata,
     notices: doc.notices,
+    firstBoilerplate: own.length > 0 ? (own[0] as Block).boilerplate : null,
+    lastBoilerplate: own.length > 0 ? (own[own.length - 1] as Block).boilerplate : null,
+    firstBlockStart: own[0]?.start ?? -1,
   };
 }
 

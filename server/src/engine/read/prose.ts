@@ -17,6 +17,7 @@ export interface RawBlock {
 
 const NOT_LINE_BREAK = /[^\r\n]/g;
 // Control characters other than tab and line breaks never count as prose.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 const blankOf = (s: string): string => s.replace(NOT_LINE_BREAK, ' ');
