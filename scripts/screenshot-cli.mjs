@@ -10,6 +10,7 @@ const run = spawnSync(process.execPath, ['dist/cli.cjs', 'check', '--color', 'sa
 const COLORS = { 1: 'font-weight:bold', 2: 'opacity:.6', 4: 'text-decoration:underline', 31: 'color:#f14c4c', 32: 'color:#23d18b', 33: 'color:#e5e510', 34: 'color:#3b8eea', 35: 'color:#d670d6', 36: 'color:#29b8db', 90: 'color:#8a8a8a' };
 const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 let open = 0;
+// eslint-disable-next-line no-control-regex -- ANSI escape sequences
 const html = escape(`$ slant check samples/levant-ledger-bases.md samples/civic-pulse-newsletter.md\n${run.stdout}`).replace(/\u001b\[([\d;]*)m/g, (_, codes) => {
   let s = '';
   for (const c of codes.split(';').map(Number)) {
