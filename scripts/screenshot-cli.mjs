@@ -17,6 +17,9 @@ const html = escape(`$ slant check samples/levant-ledger-bases.md samples/civic-
     if (c === 0 || Number.isNaN(c)) {
       s += '</span>'.repeat(open);
       open = 0;
+    } else if ([22, 23, 24, 27, 39, 49].includes(c) && open > 0) {
+      s += '</span>';
+      open--;
     } else if (COLORS[c]) {
       s += `<span style="${COLORS[c]}">`;
       open++;

@@ -1,0 +1,64 @@
+/**
+ * The Markdown reader parses chunk by chunk, with a fast path for plain paragraphs. It must read
+ * exactly what one parse of the whole text reads: the same prose mask and the same blocks.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { readMarkdown } from '../src/engine/read/markdown.js';
+import { ProseBuilder } from '../src/engine/read/prose.js';
+
+function read(text: string, chunked: boolean): { prose: string; blocks: string[]; frontMatter: string | null } {
+  const builder = new ProseBuilder(text, false);
+  const r = readMarkdown(text, builder, chunked);
+  return {
+    prose: builder.toString(),
+    // Blocks are trimmed by the reader afterwards; remark counts trailing spaces in, the fast path does not.
+    blocks: r.blocks.map((b) => `${b.kind}${b.blockquote ? '>' : ''}:${b.start}:${text.slice(b.start, b.end).trimEnd()}`),
+    frontMatter: r.frontMatter?.value ?? null,
+  };
+}
+
+test('the bundled samples read the same chunked and whole', () => {
+  const dir = new URL('../../samples/', import.meta.url);
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.md'))) {
+    const text = readFileSync(new URL(name, dir), 'utf8');
+    assert.deepEqual(read(text, true), read(text, false), name);
+  }
+});
+
+test('hard cases: fences with blank lines, indented list continuations, loose lists, quotes, front matter with blank lines', () => {
+  const text = [
+    '---\ntitle: A\n\noutlet: B\n---',
+    'Plain paragraph one.',
+    '```\ncode line\n\nstill code\n```',
+    '- item one\n\n    continued inside the item\n\n- item two',
+    '> quoted one\n\n> quoted two',
+    '1. first\n\n2. second',
+    'Heading\n=======',
+    '| a | b |\n|---|---|\n| c | d |',
+    '    indented code after a blank',
+    'Text with *emphasis*, a [link](https://example.com) and www.example.com.',
+    'Last plain paragraph.',
+  ].join('\n\n');
+  assert.deepEqual(read(text, true), read(text, false));
+});
+
+test('link reference definitions and HTML comments fall back to one parse', () => {
+  const text = 'See [the report][r] for more.\n\nMore text.\n\n[r]: https://example.com/report\n\n<!-- a comment\n\nacross a blank line -->\n\nEnd.';
+  assert.deepEqual(read(text, true), read(text, false));
+  assert.equal(read(text, true).prose.includes('comment'), false);
+});
+
+const PIECES = ['Plain words here.', 'Another line', '- item', '* item', '1. item', '> ', '# ', '    ', '```', '~~~', '---', '***', '*em*', '_u_', '[a](b)', '`c`', '<b>', '&amp;', '\\*', '|', ' | x |', 'www.x.y', '\n', '\n\n', '\n\n', '  ', '\t', '“q”', 'Türkiye'];
+
+test('random Markdown reads the same chunked and whole', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (parts) => {
+      const text = parts.join('');
+      assert.deepEqual(read(text, true), read(text, false));
+    }),
+    { numRuns: 1000 },
+  );
+});
