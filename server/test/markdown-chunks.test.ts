@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { readMarkdown } from '../src/engine/read/markdown.js';
+import * as markdownModule from '../src/engine/read/markdown.js';
+const { readMarkdown } = markdownModule;
 import { ProseBuilder } from '../src/engine/read/prose.js';
 
 function read(text: string, chunked: boolean): { prose: string; blocks: string[]; frontMatter: string | null } {
@@ -51,7 +52,7 @@ test('link reference definitions and HTML comments fall back to one parse', () =
   assert.equal(read(text, true).prose.includes('comment'), false);
 });
 
-const PIECES = ['Plain words here.', 'Another line', '- item', '* item', '1. item', '> ', '# ', '    ', '```', '~~~', '---', '***', '*em*', '_u_', '[a](b)', '`c`', '<b>', '&amp;', '\\*', '|', ' | x |', 'www.x.y', '\n', '\n\n', '\n\n', '  ', '\t', '“q”', 'Türkiye'];
+const PIECES = ['Plain words here.', 'Another line', ' ', '*', '**', '_', '__', '[', ']', '(', ')', 'x', '#', '## ', ' #', '#5', 'a_b', '[t](u)', '![i](u)', 'a@b.c', '[t](http://x)', '[t *e*](u)', '**b**', '*(p)*', '(*p*)', '_x_', '__y__', '\n   ', 'é', '- item', '* item', '1. item', '> ', '# ', '    ', '```', '~~~', '---', '***', '*em*', '_u_', '[a](b)', '`c`', '<b>', '&amp;', '\\*', '|', ' | x |', 'www.x.y', '\n', '\n\n', '\n\n', '  ', '\t', '“q”', 'Türkiye'];
 
 test('random Markdown reads the same chunked and whole', () => {
   fc.assert(
@@ -61,4 +62,19 @@ test('random Markdown reads the same chunked and whole', () => {
     }),
     { numRuns: 1000 },
   );
+});
+
+test('the fast path takes plain paragraphs, ATX headings, simple links and emphasis, and nothing harder', () => {
+  const { simpleBlock } = markdownModule;
+  assert.deepEqual(simpleBlock('Plain text, with “quotes” — and dashes.')?.syntax, []);
+  assert.equal(simpleBlock('## A heading ##')?.kind, 'heading');
+  const link = 'See [the report](https://example.com/r) now.';
+  assert.deepEqual(simpleBlock(link)?.syntax, [
+    [link.indexOf('['), link.indexOf('[') + 1],
+    [link.indexOf(']'), link.indexOf(')') + 1],
+  ]);
+  assert.equal(simpleBlock('A **bold** and _light_ claim.')?.syntax.length, 4);
+  for (const hard of ['Use `code` here.', 'snake_case word', 'a * b * c', '[ref] only', 'x\n- list', 'A <b>tag</b>.', 'Mail me@x.org', 'Tom &amp; Jerry', '> quote', '    code', '| a | b |']) {
+    assert.equal(simpleBlock(hard), null, hard);
+  }
 });

@@ -23,6 +23,8 @@ interface MdNode {
 }
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+/** For chunks after the first: a `---` there is a thematic break, never front matter. */
+const bodyProcessor = unified().use(remarkParse).use(remarkGfm).freeze();
 
 export interface MarkdownRead {
   blocks: RawBlock[];
@@ -45,29 +47,92 @@ const ESCAPE = /\\[!-/:-@[-`{-~]/g;
 export function readMarkdown(text: string, prose: ProseBuilder, chunked = true): MarkdownRead {
   const blocks: RawBlock[] = [];
   let frontMatter: MarkdownRead['frontMatter'] = null;
+  // Consecutive chunks that need the parser go to it together, up to GROUP characters at a time.
+  let group: [number, number] | null = null;
+  const flush = (): void => {
+    if (group === null) return;
+    const chunk = text.slice(group[0], group[1]);
+    const found = readTree((group[0] === 0 ? processor : bodyProcessor).parse(chunk) as MdNode, chunk, group[0], prose, blocks);
+    frontMatter ??= found;
+    group = null;
+  };
   for (const [start, end] of chunked ? chunks(text) : [[0, text.length] as [number, number]]) {
     const chunk = text.slice(start, end);
-    if (start > 0 && PLAIN_PARAGRAPH.test(chunk) && !hasSyntax(chunk)) {
+    const simple = start > 0 ? simpleBlock(chunk) : null;
+    if (simple) {
+      flush();
       const trimmed = start + chunk.trimEnd().length;
       prose.keep(start, trimmed);
-      blocks.push({ start, end: trimmed, kind: 'paragraph', blockquote: false });
+      for (const [s, e] of simple.syntax) prose.blank(start + s, start + e);
+      blocks.push({ start, end: trimmed, kind: simple.kind, blockquote: false });
       continue;
     }
-    const read = readTree(processor.parse(chunk) as MdNode, chunk, start, prose, blocks);
-    frontMatter ??= read;
+    if (group !== null && end - group[0] <= GROUP) group[1] = end;
+    else {
+      flush();
+      group = [start, end];
+    }
   }
+  flush();
   return { blocks, frontMatter };
 }
 
+/** Characters given to the parser at once: large enough to amortise its set-up, small enough to stay linear. */
+const GROUP = 32_768;
+
 /** Needs the whole text at once: link reference definitions, HTML comments, raw HTML blocks. */
 const WHOLE = /^ {0,3}\[[^\]\n]+\]:|<!--|<(?:pre|script|style|textarea)\b|^ {0,3}<\/?[a-z][a-z0-9-]*(?:\s|\/?>|$)/im;
-/** A chunk that starts like a paragraph line (not a heading, list, quote, table, fence or indented code). */
-const PLAIN_PARAGRAPH = /^(?! {0,3}(?:[#>*+|=~`-]|\d{1,9}[.)]))(?! {4}|\t)/;
-/** Characters or sequences that may be Markdown syntax inside a paragraph, or start a block on a later line. */
-const SYNTAX = /[*_`[\]<>!\\&~|]|www\.|:\/\/|@|\n {0,3}(?:[#>*+|=~`-]|\d{1,9}[.)])/;
+/** A chunk that starts like a paragraph line (not a list, quote, table, fence or indented code); '#' is checked apart. */
+const PLAIN_START = /^(?! {0,3}(?:[>*+|=~`-]|\d{1,9}[.)]))(?! {4}|\t)/;
+/** Syntax the fast path leaves to the parser: code, HTML and autolinks, escapes, entities, tables, strikethrough, images, block starts on later lines. */
+const HARD = /[`<>\\|~]|!\[|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|www\.|:\/\/|@|\n {0,3}(?:[#>*+|=~`_-]|\d{1,9}[.)])|\n(?: {4}|\t)/i;
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
+const ATX_CLOSE = /[ \t]+#+[ \t]*$|^#+[ \t]*$/;
+/** An inline link with plain text and a plain destination: [text](url). */
+const LINK = /(?<!!)\[([^[\]\n*_\\]+)\]\(([^\s()<>\\]*)\)/g;
+/** Emphasis whose delimiters are flanking by CommonMark's rules: no letters or digits outside them, no white space inside. */
+const EMPHASIS = /(?<![\p{L}\p{N}*_\\])(\*\*|__|\*|_)(?=[^\s*_])([^*_\n]*?[^\s*_\\])\1(?![\p{L}\p{N}*_])/gu;
 
-function hasSyntax(chunk: string): boolean {
-  return SYNTAX.test(chunk);
+/**
+ * A chunk simple enough to read without the parser: one paragraph or ATX heading whose only
+ * syntax is plain inline links and unambiguous emphasis. Returns the syntax ranges to blank
+ * (relative to the chunk), or null to leave the chunk to remark. Property tests compare the
+ * result with remark's on random Markdown.
+ */
+export function simpleBlock(chunk: string): { kind: BlockKind; syntax: [number, number][] } | null {
+  const body = chunk.trimEnd();
+  if (body.length === 0 || !PLAIN_START.test(body)) return null;
+  // Link destinations may hold "://" and "@"; look for hard syntax in the text around them.
+  if (HARD.test(body.includes('](') ? body.replace(LINK, (m: string) => ' '.repeat(m.length)) : body)) return null;
+  const syntax: [number, number][] = [];
+  let kind: BlockKind = 'paragraph';
+  let text = body;
+  const atx = ATX.exec(body);
+  if (atx) {
+    if (body.includes('\n')) return null;
+    kind = 'heading';
+    const open = atx[0].length;
+    syntax.push([0, open]);
+    const close = ATX_CLOSE.exec(body.slice(open));
+    const end = close ? open + close.index : body.length;
+    if (close) syntax.push([end, body.length]);
+    text = ' '.repeat(open) + body.slice(open, end);
+  } else if (/^ {0,3}#/.test(body)) return null;
+  if (text.includes('[') || text.includes(']')) {
+    text = text.replace(LINK, (m: string, label: string, _url: string, at: number) => {
+      syntax.push([at, at + 1], [at + 1 + label.length, at + m.length]);
+      return ' ' + label + ' '.repeat(m.length - label.length - 1);
+    });
+    if (text.includes('[') || text.includes(']')) return null;
+  }
+  if (text.includes('*') || text.includes('_')) {
+    text = text.replace(EMPHASIS, (m: string, mark: string, inner: string, at: number) => {
+      syntax.push([at, at + mark.length], [at + mark.length + inner.length, at + m.length]);
+      return ' '.repeat(mark.length) + inner + ' '.repeat(mark.length);
+    });
+    if (text.includes('*') || text.includes('_')) return null;
+  }
+  return { kind, syntax };
 }
 
 /** Chunk boundaries: [start, end) pairs covering the text. */
@@ -145,7 +210,8 @@ function readTree(tree: MdNode, chunk: string, base: number, prose: ProseBuilder
       case 'link': {
         // A bare URL (GFM autolink literal or <https://...>) is not prose.
         const only = node.children?.length === 1 ? node.children[0] : undefined;
-        if (only?.type === 'text' && node.url !== undefined && (node.url.includes(only.value ?? '\u0000') || /^(https?:|www\.|mailto:)/i.test(only.value ?? ''))) return;
+        const v = only?.type === 'text' ? (only.value ?? '') : null;
+        if (v !== null && node.url !== undefined && (node.url === v || node.url.endsWith('//' + v) || node.url === 'mailto:' + v || /^(https?:|www\.|mailto:)/i.test(v))) return;
         break;
       }
       case 'paragraph':
