@@ -8,22 +8,27 @@
  * chunk it had to analyse, so a caller can give its event loop a turn (and notice a newer
  * edit or a cancellation) between chunks; `analyse()` runs it to the end in one go.
  *
- * What chunking keeps and what it gives up (compared with `analyse()` on the whole text):
- * - Chunks split at blank lines only outside fenced code, HTML blocks that run across blank
+ * Units and chunks. The text is first cut into paragraph units, then units are grouped into
+ * chunks of about GROUP_EVERY units (content-defined: a unit's own hash ends a chunk, so an
+ * insertion does not shift every later boundary; at most GROUP_CHARS characters). Each chunk is
+ * one engine call. What this keeps and what it gives up, compared with `analyse()` on the whole:
+ * - Units split at blank lines only outside fenced code, HTML blocks that run across blank
  *   lines (`<pre>`, `<script>`, `<style>`, `<textarea>`, comments), front matter and
  *   CriticMarkup spans. Front matter stays with the first paragraph (metadata).
  * - A paragraph stays with the one before it when it starts indented or with a list marker
  *   (list continuation, boilerplate link lists), with a CriticMarkup comment (a
  *   `slant-ignore` there silences the sentence before it), or with an opening quotation mark
  *   while the paragraph before left a quotation open (multi-paragraph quotes keep their speaker).
- * - A chunk that contains quotation marks is analysed with the chunk before it as context
- *   (findings in the context are dropped), so "…,” she said" finds the speaker named earlier.
- *   A speaker named further back than one chunk is lost: such a quote reads as unattributed.
+ * - A chunk that contains quotation marks is analysed with the last unit before it as context
+ *   (findings in the context are dropped), so "…,” she said" finds a speaker named just before
+ *   the chunk. A speaker named further back, before the chunk and its context, is lost: such a
+ *   quote reads as unattributed (and a short one may read as a scare quote).
  * - Non-final chunks are analysed with three neutral blocks after them, so end-of-document
- *   boilerplate cues (author bios) apply only near the real end; the last three chunks are
- *   analysed together.
- * - Link reference definitions and footnotes in another paragraph than their use are not
- *   resolved (the reference stays literal text). Very long paragraphs are cut at line breaks.
+ *   boilerplate cues (author bios) apply only near the real end; the last three paragraphs are
+ *   always in the last chunk. A run of boilerplate blocks split by a chunk boundary is joined
+ *   back into one finding.
+ * - Link reference definitions and footnotes in another chunk than their use are not resolved
+ *   (the reference stays literal text). Very long paragraphs are cut at line breaks.
  */
 import type { Category, Finding, Format, Metadata, Notice, Range, Severity } from './types.js';
 import { CATEGORIES } from './types.js';
@@ -41,8 +46,12 @@ export interface Chunk extends Range {
   final: boolean;
 }
 
-/** Longest chunk before it is cut at a line break (keeps one engine call short). */
+/** Longest paragraph unit before it is cut at a line break (keeps one engine call short). */
 export const MAX_CHUNK = 100_000;
+/** Paragraph units per chunk, on average: fewer engine calls, yet an edit re-reads little. */
+export const GROUP_EVERY = 8;
+/** A chunk ends once it holds this many characters (at the end of a unit). */
+export const GROUP_CHARS = 6_000;
 
 /** Neutral blocks appended to non-final chunks so they are not "near the end" of a document. */
 const TAIL = '\n\n.\n\n.\n\n.\n';
@@ -147,10 +156,10 @@ function frontMatterEnd(text: string, all: Line[]): number {
 }
 
 /**
- * Splits a text into chunks that cover `[0, limit)` without gaps; see the module comment for
- * the rules. Blank lines belong to the chunk before them.
+ * The starts of the paragraph units of a text, which cover `[0, limit)` without gaps: paragraphs,
+ * kept together by the rules in the module comment. Blank lines belong to the unit before them.
  */
-export function splitChunks(text: string, format: Format, limit = text.length): Chunk[] {
+export function paragraphUnits(text: string, format: Format, limit = text.length): number[] {
   const markdown = format === 'markdown';
   const all = lines(text, limit);
   const critic = criticSpans(text, limit);
@@ -219,9 +228,8 @@ export function splitChunks(text: string, format: Format, limit = text.length): 
     if (!keepWithPrevious) merged.push(s);
   }
   // The last three paragraphs are read together (end-of-document cues).
-  const keep = Math.max(1, merged.length - 2);
-  const bounds = merged.slice(0, keep);
-  // Cut overlong chunks at line breaks.
+  const bounds = merged.slice(0, Math.max(1, merged.length - 2));
+  // Cut overlong units at line breaks.
   const cut: number[] = [];
   for (let k = 0; k < bounds.length; k++) {
     let s = bounds[k] as number;
@@ -237,11 +245,43 @@ export function splitChunks(text: string, format: Format, limit = text.length): 
       s = at;
     }
   }
-  return cut.map((start, k) => {
-    const end = cut[k + 1] ?? limit;
-    const prev = cut[k - 1];
-    const contextStart = prev !== undefined && QUOTE_MARK.test(text.slice(start, end)) && end - prev <= 2 * MAX_CHUNK ? prev : start;
-    return { start, end, contextStart, final: k === cut.length - 1 };
+  return cut;
+}
+
+/** A paragraph's hash decides whether a chunk ends after it (content-defined, like rsync's chunks). */
+function endsGroup(text: string, start: number, end: number): boolean {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0) % GROUP_EVERY === 0;
+}
+
+/**
+ * Splits a text into chunks that cover `[0, limit)` without gaps. Paragraph units (see
+ * `paragraphUnits`) are grouped: a chunk ends after a unit whose hash says so (one in
+ * GROUP_EVERY on average) or once it holds GROUP_CHARS characters. The decision depends on the
+ * paragraphs themselves, not their position, so an edit regroups only the chunks around it.
+ * A chunk with quotation marks reads the last unit before it as context.
+ */
+export function splitChunks(text: string, format: Format, limit = text.length): Chunk[] {
+  const units = paragraphUnits(text, format, limit);
+  const groups: { start: number; last: number }[] = [];
+  let group: { start: number; last: number } | null = null;
+  for (let k = 0; k < units.length; k++) {
+    const start = units[k] as number;
+    const end = units[k + 1] ?? limit;
+    group ??= { start, last: start };
+    group.last = start;
+    if (end - group.start >= GROUP_CHARS || endsGroup(text, start, end)) {
+      groups.push(group);
+      group = null;
+    }
+  }
+  if (group) groups.push(group);
+  return groups.map((g, k) => {
+    const end = groups[k + 1]?.start ?? limit;
+    const previous = groups[k - 1];
+    const contextStart = previous !== undefined && QUOTE_MARK.test(text.slice(g.start, end)) && g.start - previous.last <= MAX_CHUNK ? previous.last : g.start;
+    return { start: g.start, end, contextStart, final: k === groups.length - 1 };
   });
 }
 

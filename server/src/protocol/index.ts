@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-namespace -- custom messages are declared as namespaces, as vscode-languageserver does */
 /**
  * What the client and the server share: the settings schema and the custom messages. Declared
  * once here; both sides import these types (the client imports nothing else from the server).
