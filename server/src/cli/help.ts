@@ -1,6 +1,7 @@
 /** Usage and help texts. */
 
 export const USAGE = `Usage: slant check [options] PATH...
+       slant lsp --stdio
        slant help [check]
        slant --version`;
 
@@ -12,6 +13,7 @@ ${USAGE}
 
 Commands:
   check PATH...     Analyse Markdown or text files, or folders of them (.md, .markdown, .txt)
+  lsp --stdio       Run the language server over stdio (for any LSP editor)
   help [COMMAND]    Show help for a command
 
 Options:
