@@ -25,6 +25,7 @@ const SUBJECT_VERB = new RegExp(`^\\s*([^,;:“”"«»„()\\n]{1,80}?)(?:,[^�
 // A named person who says something anywhere in a passage (for blockquotes introduced by "she was scathing:").
 const NAMED_SPEAKER = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]*\\.?\\s+){0,4}\\p{Lu}[\\p{L}'’-]+)(?:,[^“”"«»„;]{1,160}?,| of [^,.;“”"]{1,80}?)?\\s+${VERB}\\b`, 'gu');
 const PRONOUN = /^(he|she|they|we|i|it)$/i;
+const SPEECH_IN = new RegExp(`\\b${VERB}\\b|\\baccording to\\b`, 'iu');
 const LEADING_FILLER = /^(?:and|but|then|later|also|yesterday|today|on \S+|in a statement|in an interview)\s+/i;
 
 function cleanSpeaker(raw: string): string | null {
@@ -240,7 +241,8 @@ export function findQuotes(prose: string, blocks: Block[], sentences: Sentence[]
           lastNamedSpeaker(prose, blocks[block.index - 1]?.start ?? block.start, sStart);
       }
       const words = prose.slice(inner.start, inner.end).trim().split(/\s+/).filter(Boolean);
-      const scare = !found && span.closed && words.length > 0 && words.length <= 3 && !/^\p{Lu}/u.test(words[0] as string);
+      // A short quotation in a sentence that reports speech is a partial quote, not a scare quote.
+      const scare = !found && span.closed && words.length > 0 && words.length <= 3 && !/^\p{Lu}/u.test(words[0] as string) && !SPEECH_IN.test(prose.slice(sStart, sEnd));
       quotes.push({ start: span.start, end: span.end, inner, kind: 'marks', speaker: found?.speaker ?? null, speakerRange: found?.range ?? null, scare });
       if (found) lastSpeaker = found;
     }

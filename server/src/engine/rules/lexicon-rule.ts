@@ -5,6 +5,12 @@ import { messages } from '../messages.js';
 import { makeFinding } from './finding.js';
 import type { Rule } from './rule.js';
 
+/**
+ * Words before a report verb that make it a noun ("the claims", "a warning", "his admission"):
+ * the noun reports nothing, so the verb entry does not apply.
+ */
+const NOUN_MARKERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'such', 'any', 'no', 'some', 'many', 'several', 'new', 'false', 'similar', 'earlier', 'latest', 'stark', 'repeated', 'whose', 'of']);
+
 export const lexiconRule: Rule = {
   id: 'lexicon',
   categories: ['loaded', 'partisan'],
@@ -22,6 +28,8 @@ export const lexiconRule: Rule = {
         const first = run[m.first] as Token;
         const last = run[m.last] as Token;
         const e = m.entry;
+        const before = run[m.first - 1];
+        if (e.kind === 'report-verb' && before !== undefined && NOUN_MARKERS.has(before.norm)) continue;
         const text = doc.text.slice(first.start, last.end);
         const rule = KIND_RULES[e.kind];
         const finding = makeFinding(doc, {

@@ -23,7 +23,9 @@ export const scareQuoteRule: Rule = {
         makeFinding(doc, {
           ruleId: 'scare-quote',
           category: 'loaded',
-          severity: 'info',
+          // Hint: against annotated news (npm run eval) a short unattributed quotation is loaded
+          // only about one time in six; the reader should look, not be warned.
+          severity: 'hint',
           start: q.start,
           end: q.end,
           message: messages.scareQuote(inner),
