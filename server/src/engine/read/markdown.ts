@@ -58,6 +58,25 @@ export function readMarkdown(text: string, prose: ProseBuilder, chunked = true):
   };
   for (const [start, end] of chunked ? chunks(text) : [[0, text.length] as [number, number]]) {
     const chunk = text.slice(start, end);
+    if (start === 0 && chunked) {
+      const fm = FRONT_MATTER.exec(chunk);
+      if (fm && fm[0].length === chunk.length) {
+        frontMatter = { value: fm[1] ?? '', start: 0 };
+        continue;
+      }
+    }
+    if (start > 0 && THEMATIC_BREAK.test(chunk)) {
+      flush();
+      continue;
+    }
+    const quoted = start > 0 ? simpleQuote(chunk) : null;
+    if (quoted) {
+      flush();
+      prose.keep(start + quoted.start, start + quoted.end);
+      for (const [s, e] of quoted.syntax) prose.blank(start + s, start + e);
+      blocks.push({ start: start + quoted.start, end: start + quoted.end, kind: 'paragraph', blockquote: true });
+      continue;
+    }
     const simple = start > 0 ? simpleBlock(chunk) : null;
     if (simple) {
       flush();
@@ -83,7 +102,11 @@ const GROUP = 32_768;
 /** Needs the whole text at once: link reference definitions, HTML comments, raw HTML blocks. */
 const WHOLE = /^ {0,3}\[[^\]\n]+\]:|<!--|<(?:pre|script|style|textarea)\b|^ {0,3}<\/?[a-z][a-z0-9-]*(?:\s|\/?>|$)/im;
 /** A chunk that starts like a paragraph line (not a list, quote, table, fence or indented code); '#' is checked apart. */
-const PLAIN_START = /^(?! {0,3}(?:[>*+|=~`-]|\d{1,9}[.)]))(?! {4}|\t)/;
+const PLAIN_START = /^(?! {0,3}(?:[>+|=~`-]|\*+(?:[ \t]|$)|\*{3}|\d{1,9}[.)]))(?! {4}|\t)/;
+/** YAML front matter as remark-frontmatter reads it: `---` lines around it at the very start. */
+const FRONT_MATTER = /^---[ \t]*\r?\n(?:([^]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
+/** A chunk that is only a thematic break. */
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*\s*$/;
 /** Syntax the fast path leaves to the parser: code, HTML and autolinks, escapes, entities, tables, strikethrough, images, block starts on later lines. */
 const HARD = /[`<>\\|~]|!\[|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|www\.|:\/\/|@|\n {0,3}(?:[#>*+|=~`_-]|\d{1,9}[.)])|\n(?: {4}|\t)/i;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
@@ -135,18 +158,44 @@ export function simpleBlock(chunk: string): { kind: BlockKind; syntax: [number, 
   return { kind, syntax };
 }
 
+/**
+ * A blockquote chunk whose every line starts with `>` and whose content is a simple paragraph.
+ * Returns the paragraph's range and the syntax to blank, relative to the chunk.
+ */
+export function simpleQuote(chunk: string): { start: number; end: number; syntax: [number, number][] } | null {
+  const body = chunk.trimEnd();
+  if (!body.startsWith('>') && !/^ {1,3}>/.test(body)) return null;
+  const syntax: [number, number][] = [];
+  let inner = '';
+  let at = 0;
+  for (const line of body.split('\n')) {
+    const m = /^ {0,3}> ?/.exec(line);
+    if (!m) return null;
+    syntax.push([at, at + m[0].length]);
+    inner += ' '.repeat(m[0].length) + line.slice(m[0].length) + '\n';
+    at += line.length + 1;
+  }
+  inner = inner.slice(0, -1);
+  const lead = /^\s*/.exec(inner)?.[0].length ?? 0;
+  // The content must read as a paragraph on its own, with no blank or tabbed line.
+  if (lead === inner.length || /\t/.test(inner) || /^\s*$/m.test(inner)) return null;
+  const simple = simpleBlock(inner);
+  if (!simple || simple.kind !== 'paragraph' || /\n {0,3}> ?\s*[>#*+=`~|-]/.test(body) || /^ {0,3}> ?\s*(?:[>#+=`~|-]|\*+\s|\d{1,9}[.)])/.test(body)) return null;
+  return { start: lead, end: body.length, syntax: [...syntax, ...simple.syntax] };
+}
+
 /** Chunk boundaries: [start, end) pairs covering the text. */
 function chunks(text: string): [number, number][] {
   if (WHOLE.test(text)) return [[0, text.length]];
   const out: [number, number][] = [];
   let start = 0;
   let at = 0;
-  // Front matter stays in the first chunk, whatever blank lines it holds.
-  if (/^---\r?\n/.test(text)) {
-    const close = /\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/g;
-    close.lastIndex = 3;
-    const m = close.exec(text);
-    if (m) at = m.index + m[0].length;
+  // Front matter is a chunk of its own, whatever blank lines it holds.
+  const fm = FRONT_MATTER.exec(text);
+  if (fm) {
+    at = fm[0].length;
+    out.push([0, at]);
+    start = at;
   }
   let fence: string | null = null;
   const lines = /[^\n]*\n?/g;
