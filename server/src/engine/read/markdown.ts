@@ -83,7 +83,8 @@ export function readMarkdown(text: string, prose: ProseBuilder, chunked = true):
       const trimmed = start + chunk.trimEnd().length;
       prose.keep(start, trimmed);
       for (const [s, e] of simple.syntax) prose.blank(start + s, start + e);
-      blocks.push({ start, end: trimmed, kind: simple.kind, blockquote: false });
+      // A block starts at its first non-blank character, as remark counts it.
+      blocks.push({ start: start + (chunk.length - chunk.trimStart().length), end: trimmed, kind: simple.kind, blockquote: false });
       continue;
     }
     if (group !== null && end - group[0] <= GROUP) group[1] = end;
@@ -102,7 +103,7 @@ const GROUP = 32_768;
 /** Needs the whole text at once: link reference definitions, HTML comments, raw HTML blocks. */
 const WHOLE = /^ {0,3}\[[^\]\n]+\]:|<!--|<(?:pre|script|style|textarea)\b|^ {0,3}<\/?[a-z][a-z0-9-]*(?:\s|\/?>|$)/im;
 /** A chunk that starts like a paragraph line (not a list, quote, table, fence or indented code); '#' is checked apart. */
-const PLAIN_START = /^(?! {0,3}(?:[>+|=~`-]|\*+(?:[ \t]|$)|\*{3}|\d{1,9}[.)]))(?! {4}|\t)/;
+const PLAIN_START = /^(?! {0,3}(?:[>+|=~`-]|\*+(?:[ \t]|$)|\*{3}|\d{1,9}[.)]))(?! {0,3}\t| {4})/;
 /** YAML front matter as remark-frontmatter reads it: `---` lines around it at the very start. */
 const FRONT_MATTER = /^---[ \t]*\r?\n(?:([^]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 /** A chunk that is only a thematic break. */
