@@ -52,13 +52,29 @@ test('link reference definitions and HTML comments fall back to one parse', () =
   assert.equal(read(text, true).prose.includes('comment'), false);
 });
 
+test('an unclosed front matter fence at the start is read as one parse, lists and all', () => {
+  const text = '---\n\nfoo\n\n- x\n\n* y';
+  assert.deepEqual(read(text, true), read(text, false));
+});
+
+test('the list fast path takes tight one-line lists with one marker, and nothing harder', () => {
+  const { simpleList } = markdownModule;
+  const list = '- one [link](https://example.com)\n- two *words*\n- three';
+  const items = simpleList(list)?.items.map(([s, e]) => list.slice(s, e));
+  assert.deepEqual(items, ['one [link](https://example.com)', 'two *words*', 'three']);
+  assert.equal(simpleList('1. first\n2. second')?.items.length, 2);
+  for (const hard of ['- a\n* b', '- a\n  continued', '2. starts at two', '- [ ] task', '- # heading', '-  two spaces', '1. a\n2) b', '- `code`']) {
+    assert.equal(simpleList(hard), null, hard);
+  }
+});
+
 function seed(): { seed?: number } {
   const env = process.env.SLANT_FC_SEED;
   if (env === 'random') return {};
   return { seed: env !== undefined && env !== '' ? Number(env) : 20261121 };
 }
 
-const PIECES = ['---\ntitle: T\n---\n', '> q', '>', '> > n', '*lead* text', '** x', '* * *', '___', 'Plain words here.', 'Another line', ' ', '*', '**', '_', '__', '[', ']', '(', ')', 'x', '#', '## ', ' #', '#5', 'a_b', '[t](u)', '![i](u)', 'a@b.c', '[t](http://x)', '[t *e*](u)', '**b**', '*(p)*', '(*p*)', '_x_', '__y__', '\n   ', 'é', '- item', '* item', '1. item', '> ', '# ', '    ', '```', '~~~', '---', '***', '*em*', '_u_', '[a](b)', '`c`', '<b>', '&amp;', '\\*', '|', ' | x |', 'www.x.y', '\n', '\n\n', '\n\n', '  ', '\t', '“q”', 'Türkiye'];
+const PIECES = ['---\ntitle: T\n---\n', '> q', '>', '> > n', '*lead* text', '** x', '* * *', '___', 'Plain words here.', 'Another line', ' ', '*', '**', '_', '__', '[', ']', '(', ')', 'x', '#', '## ', ' #', '#5', 'a_b', '[t](u)', '![i](u)', 'a@b.c', '[t](http://x)', '[t *e*](u)', '[**b**](u)', '[*a](u)*', '[_x_](u)', '**b**', '*(p)*', '(*p*)', '_x_', '__y__', '\n   ', 'é', '- item', '* item', '1. item', '> ', '# ', '    ', '```', '~~~', '---', '***', '*em*', '_u_', '[a](b)', '`c`', '<b>', '&amp;', '\\*', '|', ' | x |', 'www.x.y', '\n', '\n\n', '\n\n', '  ', '\t', '“q”', 'Türkiye', '{>> c <<}', 'a > b', '<<', '< 3', '<x', '- [t](u)', '\n- item', '\n* item', '\n1. item', '\n2) item', '+ z', '![a](u)', '[![i](u)](v)', '- [ ] task', '10. ten'];
 
 test('random Markdown reads the same chunked and whole', () => {
   fc.assert(
@@ -81,7 +97,9 @@ test('the fast path takes plain paragraphs, ATX headings, simple links and empha
     [link.indexOf(']'), link.indexOf(')') + 1],
   ]);
   assert.equal(simpleBlock('A **bold** and _light_ claim.')?.syntax.length, 4);
-  for (const hard of ['Use `code` here.', 'snake_case word', 'a * b * c', '[ref] only', 'x\n- list', 'A <b>tag</b>.', 'Mail me@x.org', 'Tom &amp; Jerry', '> quote', '    code', '| a | b |']) {
+  const image = 'Before ![a map](https://example.com/m.png) after {>> note <<} and a > b.';
+  assert.deepEqual(simpleBlock(image)?.syntax, [[image.indexOf('!'), image.indexOf(')') + 1]]);
+  for (const hard of ['Use `code` here.', 'snake_case word', 'a * b * c', '[ref] only', 'x\n- list', 'A <b>tag</b>.', 'Mail me@x.org', 'Tom &amp; Jerry', '> quote', '    code', '| a | b |', 'An <em>tag</em>', '![alt](u "title")']) {
     assert.equal(simpleBlock(hard), null, hard);
   }
 });

@@ -65,6 +65,16 @@ const CUES: Cue[] = (cuesData.cues as CueSpec[]).map((c) => ({
   followers: c.followers === 'listItem',
 }));
 
+const ANCHORED_SPECS = (cuesData.cues as CueSpec[]).flatMap((c) => c.patterns.filter((p) => p.startsWith('^')).map((p) => ({ p, caseSensitive: c.caseSensitive === true })));
+const anyOf = (sources: string[], flags: string): RegExp | null => (sources.length === 0 ? null : new RegExp(sources.map((p) => `(?:${p})`).join('|'), flags));
+/**
+ * All cue patterns anchored at the start, as one regex per case rule: one test tells whether
+ * any of them can match, so ordinary paragraphs cost one anchored test, not one per pattern.
+ */
+const ANCHORED = [anyOf(ANCHORED_SPECS.filter((a) => !a.caseSensitive).map((a) => a.p), 'iu'), anyOf(ANCHORED_SPECS.filter((a) => a.caseSensitive).map((a) => a.p), 'u')].filter((r): r is RegExp => r !== null);
+/** Unanchored patterns' required words; a pattern without one is always tested. */
+const UNANCHORED_NEEDLES = CUES.flatMap((c) => c.regexes.map((r, k) => (r.source.startsWith('^') ? undefined : c.needles[k]))).filter((n): n is string | null => n !== undefined);
+
 /** Blocks longer than this are article text, not furniture; also keeps regexes off huge lines. */
 const MAX_CUE_LENGTH = 400;
 /** How many of the last blocks an end-only cue (author bio) may stand in. */
@@ -82,6 +92,7 @@ function fold(s: string): string {
 function cueFor(text: string, nearEnd: boolean): Cue | null {
   if (text.length === 0 || text.length > MAX_CUE_LENGTH) return null;
   const lower = text.toLowerCase();
+  if (!ANCHORED.some((r) => r.test(text)) && !UNANCHORED_NEEDLES.some((n) => n === null || lower.includes(n))) return null;
   for (const cue of CUES) {
     if (cue.atEnd && !nearEnd) continue;
     for (let k = 0; k < cue.regexes.length; k++) {

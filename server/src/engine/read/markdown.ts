@@ -65,7 +65,7 @@ export function readMarkdown(text: string, prose: ProseBuilder, chunked = true):
         continue;
       }
     }
-    if (start > 0 && THEMATIC_BREAK.test(chunk)) {
+    if (start > 0 && (THEMATIC_BREAK.test(chunk) || BLANK.test(chunk))) {
       flush();
       continue;
     }
@@ -75,6 +75,16 @@ export function readMarkdown(text: string, prose: ProseBuilder, chunked = true):
       prose.keep(start + quoted.start, start + quoted.end);
       for (const [s, e] of quoted.syntax) prose.blank(start + s, start + e);
       blocks.push({ start: start + quoted.start, end: start + quoted.end, kind: 'paragraph', blockquote: true });
+      continue;
+    }
+    const list = start > 0 ? simpleList(chunk) : null;
+    if (list) {
+      flush();
+      for (const [s, e] of list.items) {
+        prose.keep(start + s, start + e);
+        blocks.push({ start: start + s, end: start + e, kind: 'listItem', blockquote: false });
+      }
+      for (const [s, e] of list.syntax) prose.blank(start + s, start + e);
       continue;
     }
     const simple = start > 0 ? simpleBlock(chunk) : null;
@@ -106,14 +116,22 @@ const WHOLE = /^ {0,3}\[[^\]\n]+\]:|<!--|<(?:pre|script|style|textarea)\b|^ {0,3
 const PLAIN_START = /^(?! {0,3}(?:[>+|=~`-]|\*+(?:[ \t]|$)|\*{3}|\d{1,9}[.)]))(?! {0,3}\t| {4})/;
 /** YAML front matter as remark-frontmatter reads it: `---` lines around it at the very start. */
 const FRONT_MATTER = /^---[ \t]*\r?\n(?:([^]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
+/** A `---` line at the very start with no closing line: remark-frontmatter then reads no list in the whole text, so it must parse it all. */
+const UNCLOSED_FRONT_MATTER = /^---[ \t]*\r?\n(?![^]*?\n---[ \t]*(?:\r?\n|$))/;
+/** A chunk of blank lines (as after front matter): nothing to read. */
+const BLANK = /^[ \t\r\n]*$/;
 /** A chunk that is only a thematic break. */
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*\s*$/;
-/** Syntax the fast path leaves to the parser: code, HTML and autolinks, escapes, entities, tables, strikethrough, images, block starts on later lines. */
-const HARD = /[`<>\\|~]|!\[|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|www\.|:\/\/|@|\n {0,3}(?:[#>*+|=~`_-]|\d{1,9}[.)])|\n(?: {4}|\t)/i;
+/** Syntax the fast path leaves to the parser: code, HTML and autolinks, escapes, entities, tables, strikethrough, block starts on later lines. */
+const HARD = /[`\\|~]|<[a-z/!?]|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|www\.|:\/\/|@|\n {0,3}(?:[#>*+|=~`_-]|\d{1,9}[.)])|\n(?: {4}|\t)/i;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 const ATX_CLOSE = /[ \t]+#+[ \t]*$|^#+[ \t]*$/;
-/** An inline link with plain text and a plain destination: [text](url). */
-const LINK = /(?<!!)\[([^[\]\n*_\\]+)\]\(([^\s()<>\\]*)\)/g;
+/** An inline link with plain text (emphasis in it is read after) and a plain destination: [text](url). */
+const LINK = /(?<!!)\[([^[\]\n\\]+)\]\(([^\s()<>\\]*)\)/g;
+/** An inline image with a plain description and destination: ![alt](url). None of it is prose. */
+const IMAGE = /!\[[^[\]\n*_\\]*\]\([^\s()<>\\]*\)/g;
+/** A list item line: a bullet or ordered marker, one space, then its content. */
+const LIST_ITEM = /^([-*+]|\d{1,9}[.)]) (?=\S)/;
 /** Emphasis whose delimiters are flanking by CommonMark's rules: no letters or digits outside them, no white space inside. */
 const EMPHASIS = /(?<![\p{L}\p{N}*_\\])(\*\*|__|\*|_)(?=[^\s*_])([^*_\n]*?[^\s*_\\])\1(?![\p{L}\p{N}*_])/gu;
 
@@ -127,10 +145,17 @@ export function simpleBlock(chunk: string): { kind: BlockKind; syntax: [number, 
   const body = chunk.trimEnd();
   if (body.length === 0 || !PLAIN_START.test(body)) return null;
   // Link destinations may hold "://" and "@"; look for hard syntax in the text around them.
-  if (HARD.test(body.includes('](') ? body.replace(LINK, (m: string) => ' '.repeat(m.length)) : body)) return null;
+  const blankedOut = (m: string): string => ' '.repeat(m.length);
+  if (HARD.test(body.includes('](') ? body.replace(IMAGE, blankedOut).replace(LINK, blankedOut) : body)) return null;
   const syntax: [number, number][] = [];
   let kind: BlockKind = 'paragraph';
   let text = body;
+  if (text.includes('![')) {
+    text = text.replace(IMAGE, (m: string, at: number) => {
+      syntax.push([at, at + m.length]);
+      return blankedOut(m);
+    });
+  }
   const atx = ATX.exec(body);
   if (atx) {
     if (body.includes('\n')) return null;
@@ -160,6 +185,35 @@ export function simpleBlock(chunk: string): { kind: BlockKind; syntax: [number, 
 }
 
 /**
+ * A chunk that is one tight list of one-line items, each a simple paragraph, all with the same
+ * marker (so no item can read as the continuation of the one before). Returns each item's
+ * content range and the syntax to blank, relative to the chunk.
+ */
+export function simpleList(chunk: string): { items: [number, number][]; syntax: [number, number][] } | null {
+  const body = chunk.trimEnd();
+  const first = LIST_ITEM.exec(body);
+  if (!first) return null;
+  const marker = first[1] as string;
+  // An ordered list that does not start at 1 may not interrupt what comes before; leave it to the parser.
+  if (/^\d/.test(marker) && !/^0*1[.)]$/.test(marker)) return null;
+  const items: [number, number][] = [];
+  const syntax: [number, number][] = [];
+  let at = 0;
+  for (const line of body.split('\n')) {
+    const m = LIST_ITEM.exec(line);
+    if (!m || (m[1] as string).replace(/^\d+/, '1') !== marker.replace(/^\d+/, '1')) return null;
+    const content = line.slice(m[0].length);
+    const simple = simpleBlock(content);
+    if (!simple || simple.kind !== 'paragraph' || content.trimEnd().length === 0) return null;
+    const start = at + m[0].length;
+    items.push([start, start + content.trimEnd().length]);
+    for (const [s, e] of simple.syntax) syntax.push([start + s, start + e]);
+    at += line.length + 1;
+  }
+  return { items, syntax };
+}
+
+/**
  * A blockquote chunk whose every line starts with `>` and whose content is a simple paragraph.
  * Returns the paragraph's range and the syntax to blank, relative to the chunk.
  */
@@ -186,8 +240,8 @@ export function simpleQuote(chunk: string): { start: number; end: number; syntax
 }
 
 /** Chunk boundaries: [start, end) pairs covering the text. */
-function chunks(text: string): [number, number][] {
-  if (WHOLE.test(text)) return [[0, text.length]];
+export function chunks(text: string): [number, number][] {
+  if (WHOLE.test(text) || UNCLOSED_FRONT_MATTER.test(text)) return [[0, text.length]];
   const out: [number, number][] = [];
   let start = 0;
   let at = 0;

@@ -1,7 +1,6 @@
 /**
  * Readers: Markdown or plain text in, one format-blind Document out.
  */
-import { parse as parseYaml } from 'yaml';
 import type { Block, Document, Format, IgnoreDirective, Metadata, Notice, Sentence, Token } from '../types.js';
 import { splitSentences, tokenize } from '../segment.js';
 import { readMarkdown } from './markdown.js';
@@ -9,6 +8,7 @@ import { ProseBuilder, type RawBlock } from './prose.js';
 import { readCriticMarkup } from './criticmarkup.js';
 import { markBoilerplate } from './boilerplate.js';
 import { findQuotes } from './quotes.js';
+import { readMetadata } from './front-matter.js';
 
 export interface ReadOptions {
   format: Format;
@@ -44,27 +44,6 @@ function trimBlock(prose: string, b: RawBlock): RawBlock | null {
   while (s < e && /\s/.test(prose[s] as string)) s++;
   while (e > s && /\s/.test(prose[e - 1] as string)) e--;
   return s < e ? { ...b, start: s, end: e } : null;
-}
-
-const METADATA_KEYS = ['outlet', 'author', 'date', 'url', 'title'];
-
-function readMetadata(yamlText: string, notices: Notice[]): Metadata {
-  const metadata: Metadata = {};
-  let value: unknown;
-  try {
-    value = parseYaml(yamlText, { maxAliasCount: 50 });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    notices.push({ level: 'warning', message: `front matter is not valid YAML (${reason}); metadata ignored` });
-    return metadata;
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return metadata;
-  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-    if (v instanceof Date) metadata[key] = v.toISOString().slice(0, 10);
-    else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') metadata[key] = String(v);
-    else if (METADATA_KEYS.includes(key) && Array.isArray(v)) metadata[key] = v.map(String).join(', ');
-  }
-  return metadata;
 }
 
 /** Where to stop a bounded document: the last paragraph break before the limit, if there is one near it. */
