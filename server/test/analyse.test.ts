@@ -86,9 +86,10 @@ test('flagQuotedSpeech: false drops findings inside quotations', () => {
 
 test('partisan terms report side and counterpart', () => {
   const { findings } = run('They want to abolish the death tax.');
-  assert.equal(findings[0]?.category, 'partisan');
-  assert.equal(findings[0]?.message, '“death tax” is partisan vocabulary used by US right; other usage: “estate tax”');
-  assert.equal(findings[0]?.details?.counterpart, 'estate tax');
+  const partisan = findings.filter((f) => f.category === 'partisan');
+  assert.equal(partisan.length, 1);
+  assert.equal(partisan[0]?.message, '“death tax” is partisan vocabulary used by US right; other usage: “estate tax”');
+  assert.equal(partisan[0]?.details?.counterpart, 'estate tax');
 });
 
 test('slant-ignore silences the named rule in its sentence only', () => {

@@ -8,6 +8,7 @@ import { builtinLexicon, type Lexicon } from './lexicon/lexicon.js';
 import { readDocument } from './read/read.js';
 import { RULES, type RuleContext } from './rules/index.js';
 import { applySuppressions } from './suppress.js';
+import { analyseSourcing } from './sourcing/sourcing.js';
 
 export interface AnalyseOptions {
   /** The file's path, for the format and for messages. */
@@ -47,7 +48,8 @@ export function analyse(text: string, options: AnalyseOptions = {}): AnalysisRes
   });
   const lexicon = options.lexicon ?? builtinLexicon();
   const enabled = new Set<Category>(settings.categories);
-  const context: RuleContext = { document, lexicon, settings };
+  const sourcing = analyseSourcing(document);
+  const context: RuleContext = { document, lexicon, settings, sourcing };
   let findings: Finding[] = [];
   for (const rule of RULES) {
     if (options.isCancelled?.()) throw new CancelledError();
@@ -62,7 +64,12 @@ export function analyse(text: string, options: AnalyseOptions = {}): AnalysisRes
   }
   findings = findings.filter((f) => settings.severity[f.category] !== 'off');
   findings.sort((a, b) => a.start - b.start || a.end - b.end || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId));
-  return { document, findings, summary: summarise(document.tokens, document.sentences.length, findings, suppressed.reviewed, suppressed.ignored) };
+  return {
+    document,
+    findings,
+    summary: summarise(document.tokens, document.sentences.length, findings, suppressed.reviewed, suppressed.ignored),
+    sourcing: { sentences: sourcing.sentences, sources: sourcing.sources, profile: sourcing.profile },
+  };
 }
 
 function summarise(tokens: { kind: string }[], sentences: number, findings: Finding[], reviewed: number, ignored: number): Summary {

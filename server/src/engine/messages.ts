@@ -25,6 +25,23 @@ export const messages = {
   },
   boilerplateNote:
     'Page furniture such as subscription prompts, newsletter forms, privacy notices, image credits and author bios is not part of the article, so Slant does not analyse it.',
+  unsupported(claim: string, text: string): string {
+    return `Unsourced ${claim}: ${q(text)}; nothing in this sentence or the ones it follows says who says so`;
+  },
+  nearestSource(source: string, kind: string, distance: number): string {
+    return distance === 0 ? `The nearest source in the text is ${q(source)} (${kind}).` : `The nearest source in the text is ${q(source)} (${kind}), ${distance} sentence${distance === 1 ? '' : 's'} before.`;
+  },
+  noSourceBefore: 'No source is named before this point in the text.',
+  unsupportedFigureNote: 'A checkable figure or record in the outlet’s own voice, with no source for it: the reader cannot tell where the number comes from, or check it.',
+  vagueAttribution(text: string): string {
+    return `Vague attribution ${q(text)}: names no source the reader could check`;
+  },
+  anonymousSource(text: string): string {
+    return `Anonymous source ${q(text)}`;
+  },
+  speculation(text: string): string {
+    return `Speculation in the outlet's own voice: ${q(text)}`;
+  },
   /** Appended to a note when the words are a quoted speaker's. */
   voice(quote: Quote): string {
     return quote.speaker

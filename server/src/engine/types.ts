@@ -163,6 +163,86 @@ export interface Finding extends Range {
   details?: Record<string, string | string[] | number | boolean | null>;
 }
 
+/** What kind of source an attribution names. */
+export const ATTRIBUTION_KINDS = ['named', 'institutional', 'anonymous', 'vague', 'self'] as const;
+export type AttributionKind = (typeof ATTRIBUTION_KINDS)[number];
+
+/** The attribution that covers a sentence: who the text says the claim comes from. */
+export interface Attribution {
+  kind: AttributionKind;
+  /** The source as the text names it ("Foreign Minister Hakan Fidan", "four sources familiar with the talks", "reportedly"). */
+  source: string;
+  /** Key of the source in `Sourcing.sources` (the same person or body named again shares it). */
+  sourceKey: string;
+  /** The reporting verb, if there is one ("confirmed", "said"). */
+  verb: string | null;
+  /** Where the attribution stands: the cue phrase ("according to Reuters", "officials said"). */
+  cue: Range;
+  /** The sentence the cue stands in. */
+  sentence: number;
+  /**
+   * How it reaches the sentence: its own cue, the speaker of a quotation in it, or carried from
+   * an earlier sentence the way reporting carries it (the same paragraph, or "he added").
+   */
+  via: 'cue' | 'quote' | 'carried';
+}
+
+/** What an author-voice sentence claims, as far as the rules can tell. */
+export const CLAIM_KINDS = ['fact', 'intent', 'cause', 'certainty', 'opinion', 'statement'] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+/** One sentence's sourcing. */
+export interface SentenceSourcing {
+  sentence: number;
+  /** Whose voice: the author's, a quotation's, or both (a quotation inside reported text). */
+  voice: 'author' | 'quoted' | 'mixed';
+  /** The attribution covering the sentence, if any. */
+  attribution: Attribution | null;
+  /** The kind of claim, for author-voice declarative sentences; null for questions, headings, quotations. */
+  claim: ClaimKind | null;
+  /** The sentence asserts something checkable (a figure, a record, a quantity). */
+  checkable: boolean;
+  /** Where each claim cue stands (certainty word, intent phrase, figure), `claim`'s first. */
+  claimCues: ClaimCue[];
+}
+
+export interface ClaimCue extends Range {
+  kind: ClaimKind;
+}
+
+/** A source the text cites, with every sentence its attribution covers. */
+export interface Source {
+  key: string;
+  /** The fullest name the text gives. */
+  name: string;
+  kind: AttributionKind;
+  /** Where the text names it (cue ranges). */
+  mentions: Range[];
+  /** Sentences covered by it. */
+  sentences: number[];
+}
+
+/** A document's sourcing profile: how its author-voice claims are sourced. */
+export interface SourcingProfile {
+  /** Author-voice claims (declarative sentences in paragraphs and list items, not marked as opinion). */
+  claims: number;
+  /** Claims by the kind of attribution covering them; `none` for unsourced. */
+  byKind: Record<AttributionKind | 'none', number>;
+  /** Share of claims with no attribution (0–1; 0 when there are no claims). */
+  unsourcedShare: number;
+  /** Distinct named and anonymous sources. */
+  namedSources: number;
+  anonymousSources: number;
+  /** Sentences in quoted voice. */
+  quotedSentences: number;
+}
+
+export interface Sourcing {
+  sentences: SentenceSourcing[];
+  sources: Source[];
+  profile: SourcingProfile;
+}
+
 export interface Summary {
   total: number;
   byCategory: Record<Category, number>;
@@ -179,4 +259,6 @@ export interface AnalysisResult {
   document: Document;
   findings: Finding[];
   summary: Summary;
+  /** Attribution per sentence, the sources cited and the document's sourcing profile. */
+  sourcing: Sourcing;
 }

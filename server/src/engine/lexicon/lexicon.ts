@@ -21,7 +21,7 @@ export const KIND_RULES: Record<EntryKind, { ruleId: string; category: Category;
   contested: { ruleId: 'contested-label', category: 'loaded', severity: 'warning', label: 'a contested label' },
   intensifier: { ruleId: 'exaggeration', category: 'loaded', severity: 'info', label: 'an intensifier or exaggeration' },
   euphemism: { ruleId: 'euphemism', category: 'loaded', severity: 'info', label: 'a euphemism' },
-  'report-verb': { ruleId: 'loaded-report-verb', category: 'loaded', severity: 'info', label: 'a loaded reporting verb' },
+  'report-verb': { ruleId: 'loaded-report-verb', category: 'attribution', severity: 'info', label: 'a loaded reporting verb' },
   partisan: { ruleId: 'partisan-term', category: 'partisan', severity: 'warning', label: 'partisan vocabulary' },
 };
 

@@ -13,7 +13,7 @@ const NOUN_MARKERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those'
 
 export const lexiconRule: Rule = {
   id: 'lexicon',
-  categories: ['loaded', 'partisan'],
+  categories: ['loaded', 'partisan', 'attribution'],
   description: 'Wording from the lexicon: loaded and emotive words, labels, contested terms, intensifiers, euphemisms, loaded report verbs and partisan vocabulary.',
   run({ document: doc, lexicon, settings }) {
     const findings: Finding[] = [];

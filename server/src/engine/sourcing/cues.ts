@@ -1,0 +1,83 @@
+/**
+ * The sourcing cues (server/data/sourcing.json) compiled once: one regex per class of cue, run
+ * over the whole author-voice text in one pass each, and word sets for classifying sources.
+ */
+import data from '../../../data/sourcing.json' with { type: 'json' };
+import type { AttributionKind, ClaimKind } from '../types.js';
+
+/** Classes of claim cue, in the order a sentence is classified (the first that matches wins). */
+export const CLAIM_CLASSES = ['opinion', 'certainty', 'intent', 'cause'] as const;
+export type ClaimClass = (typeof CLAIM_CLASSES)[number];
+
+export interface SourcingCues {
+  /** Reporting verbs: a source said, told, confirmed... */
+  verb: RegExp;
+  loadedVerbs: ReadonlySet<string>;
+  anonymousNouns: ReadonlySet<string>;
+  vagueNouns: ReadonlySet<string>;
+  institutionNouns: ReadonlySet<string>;
+  places: ReadonlySet<string>;
+  self: RegExp;
+  selfVerbs: string;
+  anonymous: RegExp;
+  /** Phrases that say a source is anonymous ("on condition of anonymity") without being the source. */
+  anonymity: RegExp;
+  vague: RegExp;
+  claims: Record<ClaimClass, RegExp>;
+  speculation: RegExp;
+  figures: RegExp;
+  notes: Record<AttributionKind | 'loadedVerb', string>;
+  claimNotes: Record<ClaimClass | 'speculation', string>;
+  urls: Record<string, string>;
+}
+
+const anyOf = (patterns: string[]): RegExp => new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'giu');
+const words = (list: string[]): ReadonlySet<string> => new Set(list.map((w) => w.toLowerCase()));
+
+let compiled: SourcingCues | undefined;
+
+/** The cues, compiled on first use. */
+export function sourcingCues(): SourcingCues {
+  if (compiled) return compiled;
+  const verbs = [...data.reportingVerbs].sort((a, b) => b.length - a.length).map((v) => v.replace(/ /g, '\\s+'));
+  compiled = {
+    verb: new RegExp(`\\b(?:${verbs.join('|')})\\b`, 'gu'),
+    loadedVerbs: words(data.loadedReportingVerbs),
+    anonymousNouns: words(data.anonymousNouns),
+    vagueNouns: words(data.vagueNouns),
+    institutionNouns: words(data.institutionNouns),
+    places: words(data.places),
+    self: anyOf(data.selfPatterns),
+    selfVerbs: data.selfVerbs,
+    anonymous: new RegExp(data.anonymousPatterns.map((p) => `(?:${p})`).join('|'), 'gu'),
+    anonymity: anyOf(data.anonymityMarkers),
+    vague: anyOf(data.vaguePatterns),
+    claims: {
+      // "I" and "we" are matched as written (case-sensitive), the rest in any case.
+      opinion: new RegExp(data.claims.opinion.patterns.map((p) => `(?:${p})`).join('|'), 'gu'),
+      certainty: anyOf(data.claims.certainty.patterns),
+      intent: anyOf(data.claims.intent.patterns),
+      cause: new RegExp(data.claims.cause.patterns.map((p) => `(?:${p})`).join('|'), 'gu'),
+    },
+    speculation: anyOf(data.claims.speculation.patterns),
+    figures: new RegExp(data.figures, 'giu'),
+    notes: data.notes,
+    claimNotes: {
+      opinion: data.claims.opinion.note,
+      certainty: data.claims.certainty.note,
+      intent: data.claims.intent.note,
+      cause: data.claims.cause.note,
+      speculation: data.claims.speculation.note,
+    },
+    urls: data.urls,
+  };
+  return compiled;
+}
+
+/** Claim kinds the unsupported-claim rule reports, with their severity. */
+export const UNSUPPORTED_SEVERITY: Partial<Record<ClaimKind, 'warning' | 'info'>> = {
+  certainty: 'warning',
+  intent: 'warning',
+  cause: 'info',
+  fact: 'info',
+};
