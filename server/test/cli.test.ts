@@ -185,7 +185,7 @@ void test('text output: a header per file and an aligned line with LINE:COL, sev
 void test('text output: columns line up across findings of a file', () => {
   const dir = workspace({ 'a.txt': 'zorblat here.\n\n' + 'x '.repeat(20) + 'and another zorblat, then a florbish tax.\n', 'extra.json': EXTRA_LEXICON });
   const r = slant(['check', 'a.txt', '--lexicon', 'extra.json'], { cwd: dir });
-  const rows = r.stdout.split('\n').filter((l) => l.startsWith('  '));
+  const rows = r.stdout.split('\n').filter((l) => l.startsWith('  ') && !l.startsWith('  sourcing:'));
   assert.ok(rows.length >= 3, r.stdout);
   const ruleStarts = rows.map((l) => l.search(/\S+$/));
   assert.equal(new Set(ruleStarts).size, 1, `rule ids not aligned:\n${rows.join('\n')}`);
@@ -233,7 +233,7 @@ void test('JSON: one object with every documented field and consistent positions
   );
   const texts: Record<string, string> = { 'article.md': ARTICLE, 'notes.txt': 'zorblat again.\n' };
   for (const file of data.files) {
-    assert.deepEqual(Object.keys(file).sort(), ['findings', 'metadata', 'notices', 'path', 'summary']);
+    assert.deepEqual(Object.keys(file).sort(), ['findings', 'metadata', 'notices', 'path', 'sourcing', 'summary']);
     assert.equal(file.summary.total, file.findings.length);
     assert.ok(Array.isArray(file.notices));
     const text = texts[file.path] as string;
@@ -593,4 +593,24 @@ void test('quoted speech is marked in text output', () => {
   const r = slant(['check', 'q.txt'], { cwd: dir });
   const expected = f.speaker !== null ? `(quoted: ${f.speaker})` : '(quoted)';
   assert.ok(r.stdout.includes(expected), r.stdout);
+});
+
+void test('JSON output: each file has a sourcing profile and its sources, with positions', () => {
+  const text = 'Harbor master Ines Vidal said the pier would close. The pier reportedly leaks.\n\nThe pier cost $3 million.\n';
+  const dir = workspace({ 'pier.md': text });
+  const r = slant(['check', 'pier.md', '--format', 'json'], { cwd: dir });
+  const file = (JSON.parse(r.stdout) as { files: { sourcing: { claims: number; unsourcedShare: number; byKind: Record<string, number>; sources: { name: string; kind: string; claims: number; mentions: { start: { line: number; column: number } }[] }[] } }[] }).files[0];
+  assert.ok(file, r.stdout);
+  const s = file.sourcing;
+  assert.equal(s.claims, 3);
+  assert.equal(s.byKind.named, 1);
+  assert.equal(s.byKind.vague, 1);
+  assert.equal(s.byKind.none, 1);
+  assert.equal(s.unsourcedShare, 1 / 3);
+  const vidal = s.sources.find((x) => x.name === 'Harbor master Ines Vidal');
+  assert.equal(vidal?.kind, 'named');
+  assert.equal(vidal?.claims, 1);
+  assert.deepEqual(vidal?.mentions[0]?.start, { ...lineCol(text, positionOf(text, 'Harbor master').start), offset: positionOf(text, 'Harbor master').start });
+  const textOut = slant(['check', 'pier.md', '--no-color'], { cwd: dir });
+  assert.match(textOut.stdout, /^ {2}sourcing: 3 claims, 33% unsourced; attributed: 1 named, 1 vague$/m);
 });

@@ -3,7 +3,7 @@
  * and end as line, column and offset. Building it is the only place positions are computed.
  */
 import { LineIndex } from '../engine/index.js';
-import type { AnalysisResult, Category, Finding, Metadata, Notice, Severity, Summary } from '../engine/index.js';
+import type { AnalysisResult, AttributionKind, Category, Finding, Metadata, Notice, Severity, SourcingProfile, Summary } from '../engine/index.js';
 
 export interface Position {
   /** 1-based line. */
@@ -32,12 +32,27 @@ export interface ReportFinding {
   details?: NonNullable<Finding['details']>;
 }
 
+/** A source the file cites: where it is named and how many claims it covers. */
+export interface ReportSource {
+  name: string;
+  kind: AttributionKind;
+  mentions: { start: Position; end: Position }[];
+  /** Sentences its attribution covers. */
+  claims: number;
+}
+
+/** The file's sourcing profile and its sources. */
+export interface ReportSourcing extends SourcingProfile {
+  sources: ReportSource[];
+}
+
 export interface FileReport {
   /** The path as shown to the user (relative to the current folder when given so). */
   path: string;
   metadata: Metadata;
   findings: ReportFinding[];
   summary: Summary;
+  sourcing: ReportSourcing;
   notices: Notice[];
 }
 
@@ -77,6 +92,16 @@ export function toFileReport(path: string, text: string, result: AnalysisResult)
     metadata: { ...result.document.metadata },
     findings: result.findings.map((f) => toReportFinding(f, lines)),
     summary: result.summary,
+    sourcing: {
+      ...result.sourcing.profile,
+      byKind: { ...result.sourcing.profile.byKind },
+      sources: result.sourcing.sources.map((src) => ({
+        name: src.name,
+        kind: src.kind,
+        mentions: src.mentions.map((m) => ({ start: lines.lineColumn(m.start), end: lines.lineColumn(m.end) })),
+        claims: src.sentences.length,
+      })),
+    },
     notices: result.document.notices.map((n) => ({ level: n.level, message: n.message })),
   };
 }

@@ -22,6 +22,7 @@ export function toJsonOutput(files: readonly FileReport[]): JsonOutput {
       // report.ts already builds findings with their fields in the documented order.
       findings: file.findings,
       summary: file.summary,
+      sourcing: file.sourcing,
       notices: file.notices,
     })),
   };

@@ -38,6 +38,14 @@ function voice(f: ReportFinding): string {
 }
 
 /** One file's block: the path, then a line per finding. Empty for a file without findings. */
+/** One line on how a file's claims are sourced ("sourcing: 30 claims, 40% unsourced; 4 named, …"). */
+export function sourcingLine(file: FileReport): string {
+  const s = file.sourcing;
+  if (s.claims === 0) return '';
+  const kinds = (['named', 'institutional', 'anonymous', 'vague', 'self'] as const).filter((k) => s.byKind[k] > 0).map((k) => `${s.byKind[k]} ${k}`);
+  return `sourcing: ${plural(s.claims, 'claim', 'claims')}, ${Math.round(s.unsourcedShare * 100)}% unsourced${kinds.length > 0 ? `; attributed: ${kinds.join(', ')}` : ''}`;
+}
+
 export function formatTextFile(file: FileReport, options: TextOptions): string {
   if (file.findings.length === 0) return '';
   const p = palette(options.color);
@@ -61,6 +69,8 @@ export function formatTextFile(file: FileReport, options: TextOptions): string {
       `  ${p.dim(pad(r.where, whereWidth))}  ${paintSeverity(p, r.f.severity, pad(r.f.severity, severityWidth))}  ${pad(r.message, messageWidth)}  ${p.dim(r.f.ruleId)}`,
     );
   }
+  const sourcing = sourcingLine(file);
+  if (sourcing !== '') lines.push(`  ${p.dim(sourcing)}`);
   return lines.join('\n') + '\n\n';
 }
 

@@ -232,7 +232,7 @@ function subjectBefore(voice: string, sentenceStart: number, verbStart: number):
 function appositiveSubject(voice: string, sentenceStart: number, verbStart: number): Range | null {
   const from = Math.max(sentenceStart, verbStart - 160);
   const head = voice.slice(from, verbStart);
-  const m = /(?:^|[,;:]\s*|\s)((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]+),\s+[^,;:“”"]{2,100},\s*$/u.exec(head);
+  const m = /(?:^|[,;:]\s*)((?:[\p{L}\p{N}.’'-]+\s+){0,5}[\p{L}\p{N}’'-]+),\s+[^,;:“”"]{2,100},\s*$/u.exec(head);
   if (!m || m[1] === undefined) return null;
   const at = from + m.index + m[0].indexOf(m[1]);
   return { start: at, end: at + m[1].length };
@@ -317,15 +317,17 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
     }
     if (!c || !subject) return;
     let kind: AttributionKind;
-    let source = clean(voice.slice(subject.start, subject.end));
+    let source = c.kind === 'named' ? clean(c.source) : clean(voice.slice(subject.start, subject.end));
     if (c.kind === 'pronoun') {
       const previous = previousSource(found, s, subject.start);
       if (!previous) return;
       kind = previous.kind;
       source = previous.source;
     } else kind = c.kind;
+    // The cue is the subject and its verb; with an appositive between them, the subject alone.
+    const apart = subject.end < m.index && m.index - subject.end > 20;
     const start = Math.min(subject.start, m.index);
-    const end = Math.max(subject.end, m.index + m[0].length);
+    const end = apart ? subject.end : Math.max(subject.end, m.index + m[0].length);
     add(s, start, end, kind, source, verb);
   });
   // 5. Quotations with a speaker cover the sentences they stand in.
@@ -436,7 +438,7 @@ function previousSource(found: Cue[], sentence: number, before: number): Cue | n
 function dedupe(cues: Cue[]): Cue[] {
   const out: Cue[] = [];
   for (const c of cues) {
-    const clash = out.findIndex((o) => o.sentence === c.sentence && o.start < c.end && c.start < o.end);
+    const clash = out.findIndex((o) => o.sentence === c.sentence && o.start < c.end && c.start < o.end && o.marker === c.marker);
     if (clash < 0) {
       out.push(c);
       continue;
