@@ -395,3 +395,9 @@ void test('normaliseWord leaves plain lower-case words as they are', () => {
   assert.equal(normaliseWord('regime'), 'regime');
   assert.equal(normaliseWord('So-Called'), 'so-called');
 });
+
+test('a bracketed abbreviation such as "(res.)" does not end a sentence; a bracketed sentence end still does', () => {
+  const text = 'Maj. Gen. (res.) Amnon Ziv spoke. He left (early.) Then it rained.';
+  const parts = splitSentences(text, 0, text.length).map((r) => text.slice(r.start, r.end));
+  assert.deepEqual(parts, ['Maj. Gen. (res.) Amnon Ziv spoke.', 'He left (early.)', 'Then it rained.']);
+});

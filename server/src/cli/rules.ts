@@ -14,6 +14,10 @@ const DESCRIPTIONS: Record<string, string> = {
   'partisan-term': 'Vocabulary that marks one side’s framing.',
   'scare-quote': 'A short quotation with no speaker, which distances the writer from the words without saying why.',
   boilerplate: 'Page furniture (subscription prompts, image credits, bios) excluded from analysis.',
+  'unsupported-claim': 'An author-voice claim of certainty, intention, cause or a checkable figure that no attribution covers.',
+  'vague-attribution': 'Attribution that names no source the reader could check ("reportedly", "critics say").',
+  'anonymous-source': 'A source the text does not name ("sources familiar with the talks").',
+  speculation: 'A hedged claim or prediction in the outlet’s own voice, with no source for it.',
 };
 
 const CATEGORY_LABELS: Record<Category, string> = {

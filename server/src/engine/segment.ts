@@ -307,6 +307,13 @@ function isDotted(lower: string): boolean {
   return run === 1;
 }
 
+/** "(res.)", "(ret.)": a known abbreviation alone in brackets, which does not end a sentence. */
+function bracketedAbbreviation(prose: string, start: number, dot: number): boolean {
+  const open = prose.lastIndexOf('(', dot);
+  if (open < start || dot - open > 8) return false;
+  return ABBREVIATIONS.has(prose.slice(open + 1, dot).toLowerCase());
+}
+
 /** Decides a single period at `dot` followed by white space (no closers), given `lookNext`. */
 function periodEnds(prose: string, start: number, dot: number, end: number): boolean {
   // The word before the period: letters and dots, back to the previous other character.
@@ -392,7 +399,7 @@ export function splitSentences(prose: string, start: number, end: number): Range
     else if (nextKind === N_TERMINAL) boundary = false; // spaced ellipsis ". . ."
     else if (strong) boundary = nextKind !== N_LOWER;
     else if (ellipsis) boundary = nextKind === N_UPPER;
-    else if (k > j) boundary = nextKind !== N_LOWER; // ".”" or ".)"
+    else if (k > j) boundary = nextKind !== N_LOWER && !(dots === 1 && prose.charCodeAt(j) === 0x29 && bracketedAbbreviation(prose, s, i)); // ".”" or ".)", not "(res.)"
     else boundary = periodEnds(prose, s, i, end);
     if (boundary) {
       out.push({ start: s, end: k });

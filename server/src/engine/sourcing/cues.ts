@@ -31,7 +31,7 @@ export interface SourcingCues {
   urls: Record<string, string>;
 }
 
-const anyOf = (patterns: string[]): RegExp => new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'giu');
+const anyOf = (patterns: string[]): RegExp => new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'gi');
 const words = (list: string[]): ReadonlySet<string> => new Set(list.map((w) => w.toLowerCase()));
 
 let compiled: SourcingCues | undefined;
@@ -49,7 +49,7 @@ export function sourcingCues(): SourcingCues {
     places: words(data.places),
     self: anyOf(data.selfPatterns),
     selfVerbs: data.selfVerbs,
-    anonymous: new RegExp(data.anonymousPatterns.map((p) => `(?:${p})`).join('|'), 'gu'),
+    anonymous: anyOf(data.anonymousPatterns),
     anonymity: anyOf(data.anonymityMarkers),
     vague: anyOf(data.vaguePatterns),
     claims: {
@@ -60,7 +60,7 @@ export function sourcingCues(): SourcingCues {
       cause: new RegExp(data.claims.cause.patterns.map((p) => `(?:${p})`).join('|'), 'gu'),
     },
     speculation: anyOf(data.claims.speculation.patterns),
-    figures: new RegExp(data.figures, 'giu'),
+    figures: new RegExp(data.figures, 'gi'),
     notes: data.notes,
     claimNotes: {
       opinion: data.claims.opinion.note,

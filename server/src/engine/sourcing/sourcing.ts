@@ -286,7 +286,7 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
   });
   scan(cues.vague, voice, doc, (m, s) => add(s, m.index, m.index + m[0].length, 'vague', clean(m[0]), null));
   // 3. "according to X".
-  scan(/\b(?:according to|citing|cited by|in the words of)\s+((?:[^,;:!?()\n“”"«»„.]|\.(?=\S))+)/giu, voice, doc, (m, s) => {
+  scan(/\b(?:according to|citing|cited by|in the words of)\s+((?:[^,;:!?()\n“”"«»„.]|\.(?=\S))+)/gi, voice, doc, (m, s) => {
     const raw = m[1] ?? '';
     const cut = /\s(?:on|in|at|which|who|that|as|when|after|before|while|during|and|but|there|to)\s/i.exec(` ${raw}`);
     const phrase = (cut ? raw.slice(0, Math.max(0, cut.index - 1)) : raw).trim();
