@@ -1,11 +1,13 @@
 /**
- * Scores Slant's loaded-wording rules against annotated research data kept outside the repo
- * (`../shared/eval/`, see its README). Usage:
+ * Scores Slant's loaded-wording and claims-and-attribution rules against annotated research data
+ * kept outside the repo (`../shared/eval/`, see its README). Usage:
  *
  *   npm run eval -- [FILE.jsonl ...] [--json] [--min-severity hint|info|warning|error] [--errors N]
  *
  * With no file, every supported file in the eval folder is scored. Loaded wording means findings
- * in the 'loaded' and 'partisan' categories. Nothing from the data is written anywhere.
+ * in the 'loaded' and 'partisan' categories; claims and attribution, findings in 'unsupported',
+ * 'attribution' and 'speculation' (SemEval Doubt / Obfuscation spans, CheckThat claim detection).
+ * Nothing from the data is written anywhere.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -13,17 +15,24 @@ import { parseArgs } from 'node:util';
 import { SEVERITIES, builtinLexicon, type Severity } from '../server/src/engine/index.js';
 import { evalDir, resolveDataFile } from './lib/data.js';
 import { Diagnostics, type EntrySummary } from './lib/diagnostics.js';
-import { SCORERS, scorerFor, type DatasetReport } from './lib/scorers/index.js';
+import { SCORERS, scorerFor, scorersFor, type DatasetReport } from './lib/scorers/index.js';
+import { LOADED_CATEGORIES, SOURCING_CATEGORIES } from './lib/predict.js';
 import { fmt, int, pct, renderTable, type Table } from './lib/table.js';
 
 const USAGE = `Usage: npm run eval -- [FILE.jsonl ...] [--json] [--min-severity SEVERITY] [--errors N]
 
-Scores loaded/partisan findings against the annotated data in ${evalDir}.
+Scores loaded/partisan findings and claims-and-attribution findings (unsupported, attribution,
+speculation) against the annotated data in ${evalDir}.
   FILE               A data file (path, or name inside the eval folder); default: all supported
   --json             Print one JSON object with every figure instead of tables
   --min-severity S   Count only findings at S or above: ${[...SEVERITIES].reverse().join(', ')} (default: all)
   --errors N         Rows in each diagnostics table (default 15)
-Supported files: ${SCORERS.map((s) => `${s.id}*`).join(', ')}`;
+Supported files: ${supportedFiles()}`;
+
+/** The data file name prefixes the scorers take, for messages. */
+function supportedFiles(): string {
+  return [...new Set(SCORERS.map((s) => `${s.id.split('-')[0] ?? s.id}*`))].join(', ');
+}
 
 interface Options {
   files: string[];
@@ -62,7 +71,7 @@ function dataFiles(args: string[]): string[] {
     return args.map((arg) => {
       const file = resolveDataFile(arg);
       if (file === null) throw new Error(`no such data file: ${arg} (looked here and in ${evalDir})`);
-      if (!scorerFor(path.basename(file))) throw new Error(`no scorer for ${path.basename(file)} (supported: ${SCORERS.map((s) => `${s.id}*`).join(', ')})`);
+      if (!scorerFor(path.basename(file))) throw new Error(`no scorer for ${path.basename(file)} (supported: ${supportedFiles()})`);
       return file;
     });
   }
@@ -139,9 +148,7 @@ function main(): number {
   const lexiconIds = new Set(lexicon.entries.map((e) => e.id));
   const reports: DatasetReport[] = [];
   for (const file of files) {
-    const scorer = scorerFor(path.basename(file));
-    if (!scorer) continue;
-    reports.push(scorer.score(file, context));
+    for (const scorer of scorersFor(path.basename(file))) reports.push(scorer.score(file, context));
   }
   const n = options.errors;
   const datasets = diagnostics.datasets;
@@ -157,7 +164,7 @@ function main(): number {
   if (options.json) {
     const out = {
       evalDir,
-      options: { files: files.map((f) => path.basename(f)), minSeverity: options.minSeverity ?? 'all', errors: n, loadedCategories: ['loaded', 'partisan'] },
+      options: { files: files.map((f) => path.basename(f)), minSeverity: options.minSeverity ?? 'all', errors: n, loadedCategories: [...LOADED_CATEGORIES], sourcingCategories: [...SOURCING_CATEGORIES] },
       lexicon: { entries: lexicon.size, entriesWithFindings: allEntries.filter((e) => lexiconIds.has(e.entry)).length, entriesWithoutFindings: unusedEntries },
       datasets: reports.map((r) => ({
         dataset: r.dataset,
@@ -185,7 +192,8 @@ function main(): number {
 
   const out: string[] = [];
   out.push(`Slant evaluation: data ${evalDir} (development split)`);
-  out.push(`Loaded wording = findings in categories loaded + partisan; minimum severity: ${options.minSeverity ?? 'all'}`);
+  out.push(`Loaded wording = findings in categories ${[...LOADED_CATEGORIES].join(' + ')}; claims and attribution = ${[...SOURCING_CATEGORIES].join(' + ')}`);
+  out.push(`Minimum severity: ${options.minSeverity ?? 'all'}`);
   out.push(`Lexicon: ${int(lexicon.size)} entries; ${int(unusedEntries)} of them produced no counted finding on this data`);
   for (const r of reports) {
     out.push('');
