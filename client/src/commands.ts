@@ -5,15 +5,19 @@
 import * as vscode from 'vscode';
 import {
   AnalyseDocumentRequest,
+  ClientCommands,
   Commands,
   LexiconLocationsRequest,
+  SourcesRequest,
   type AnnotateAllArgs,
+  type SourcesResult,
 } from '../../server/src/protocol/index.js';
 import type { SlantClient } from './client.js';
 import { isSupported } from './languages.js';
 import { lexiconItems, type LexiconItem } from './lexiconItems.js';
 import { Messages } from './messages.js';
-import { showProblems, SHOW_PROBLEMS_COMMAND, type StatusBar } from './status.js';
+import { profileLine, sourcePicks, type PickRange } from './sourceItems.js';
+import { showProblems, SHOW_PROBLEMS_COMMAND, uriKey, type StatusBar } from './status.js';
 
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -65,6 +69,54 @@ export async function annotateAll(client: SlantClient): Promise<void> {
   } catch (error) {
     fail(client, Commands.annotateAll, Messages.annotateFailed(reason(error)), error);
   }
+}
+
+interface SourceQuickPick extends vscode.QuickPickItem {
+  range?: PickRange;
+}
+
+/** The document a command names (the code lens passes its URI), else the active editor's. */
+function documentFor(client: SlantClient, uri: unknown): vscode.TextDocument | undefined {
+  if (typeof uri === 'string') {
+    const key = uriKey(uri);
+    const open = vscode.workspace.textDocuments.find((d) => uriKey(d.uri) === key);
+    if (open) return open;
+  }
+  return activeDocument(client);
+}
+
+/** *Slant: Show Sources*: every source with the claims it covers, then the unsourced claims; choosing one reveals it. */
+export async function showSources(client: SlantClient, uri?: unknown): Promise<void> {
+  const doc = documentFor(client, uri);
+  if (!doc) return;
+  let result: SourcesResult | null;
+  try {
+    const lc = await client.ready();
+    result = await lc.sendRequest(SourcesRequest.type, { uri: lc.code2ProtocolConverter.asUri(doc.uri) });
+  } catch (error) {
+    fail(client, SourcesRequest.method, Messages.sourcesFailed(reason(error)), error);
+    return;
+  }
+  if (!result) {
+    void vscode.window.showInformationMessage(Messages.sourcesNotAnalysed);
+    return;
+  }
+  const picks: SourceQuickPick[] = sourcePicks(result).map((p) =>
+    p.separator
+      ? { label: p.label, kind: vscode.QuickPickItemKind.Separator }
+      : { label: p.label, ...(p.description !== undefined ? { description: p.description } : {}), ...(p.range ? { range: p.range } : {}) },
+  );
+  if (picks.length === 0) {
+    void vscode.window.showInformationMessage(Messages.sourcesNone);
+    return;
+  }
+  const chosen = await vscode.window.showQuickPick(picks, { placeHolder: Messages.sourcesPlaceholder(profileLine(result.profile)), matchOnDescription: true });
+  if (!chosen?.range) return;
+  const r = chosen.range;
+  // The ranges are for the version the server analysed; a later edit may shift them a little.
+  const selection = new vscode.Selection(r.start.line, r.start.character, r.end.line, r.end.character);
+  const editor = await vscode.window.showTextDocument(doc, { selection, preserveFocus: false });
+  editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 export async function restartServer(client: SlantClient): Promise<void> {
@@ -141,6 +193,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Slant
     vscode.commands.registerCommand('slant.annotateAll', () => annotateAll(client)),
     vscode.commands.registerCommand('slant.restartServer', () => restartServer(client)),
     vscode.commands.registerCommand('slant.openLexicon', () => openLexicon(client, context)),
+    vscode.commands.registerCommand(ClientCommands.showSources, (uri?: unknown) => showSources(client, uri)),
     vscode.commands.registerCommand(SHOW_PROBLEMS_COMMAND, () => showProblems()),
   ];
 }

@@ -19,6 +19,22 @@ export const Messages = {
   statusStoppedTooltip: 'The Slant server is not running. Click to restart it.',
   statusClickForProblems:
     'Click to open the Problems view. To see only Slant’s findings there, type `slant` in its filter.',
+  statusSourcing: 'Sourcing',
+  statusUnsourced: (percent: number) => `${percent}% unsourced`,
+  statusUnsourcedAria: (percent: number) => `${percent} percent of claims unsourced`,
+  statusClaims: (n: number) => `${n} ${n === 1 ? 'claim' : 'claims'}`,
+  statusSourceKind: 'source',
+  statusClaimsHeader: 'claims',
+  statusUnsourcedRow: 'no source',
+  statusShowSources: 'Run **Slant: Show Sources** to list the sources and the claims each covers.',
+
+  sourcesFailed: (reason: string) => `Slant could not list the sources: ${reason}`,
+  sourcesNotAnalysed: 'Slant does not analyse this document yet. Run “Slant: Analyse Document” first.',
+  sourcesPlaceholder: (profile: string) => `${profile} — choose a source or a claim to go to it`,
+  sourcesNone: 'Slant found no sources and no claims in this document.',
+  sourcesUnsourced: 'No source',
+  sourceMention: 'named here',
+  sourceNoClaims: 'covers no claim on its own',
 
   noEditor: 'Open a document first.',
   unsupportedLanguage: (languageId: string, languages: readonly string[]) =>

@@ -1,7 +1,7 @@
 /**
  * What the status bar says about one document, decided without `vscode` so it can be tested.
  */
-import { DEFAULT_SLANT_SETTINGS, type CategoryName, type DocumentSummary } from '../../server/src/protocol/index.js';
+import { DEFAULT_SLANT_SETTINGS, type AttributionKindName, type CategoryName, type DocumentSummary, type SourcingSummary } from '../../server/src/protocol/index.js';
 import { Messages } from './messages.js';
 
 /** The language server as the status bar sees it. */
@@ -32,6 +32,27 @@ export function categoryCounts(summary: DocumentSummary): { category: CategoryNa
   return counts;
 }
 
+const KINDS: readonly AttributionKindName[] = ['named', 'institutional', 'anonymous', 'vague', 'self'];
+
+const count = (n: unknown): number => (typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0);
+
+/** The sourcing profile's parts for the status bar, or null when there is none or no claims. */
+export function sourcingView(sourcing: SourcingSummary | undefined): { text: string; tooltip: string; ariaLabel: string } | null {
+  if (!sourcing || typeof sourcing !== 'object') return null;
+  const claims = count(sourcing.claims);
+  if (claims === 0) return null;
+  const share = typeof sourcing.unsourcedShare === 'number' && Number.isFinite(sourcing.unsourcedShare) ? Math.min(1, Math.max(0, sourcing.unsourcedShare)) : 0;
+  const percent = Math.round(share * 100);
+  const rows = KINDS.map((k) => ({ kind: k, n: count(sourcing.byKind?.[k]) })).filter((r) => r.n > 0);
+  const none = count(sourcing.byKind?.none);
+  const table = [...rows.map((r) => `| ${r.kind} | ${r.n} |`), ...(none > 0 ? [`| ${Messages.statusUnsourcedRow} | ${none} |`] : [])].join('\n');
+  return {
+    text: `$(quote) ${Messages.statusUnsourced(percent)}`,
+    tooltip: `**${Messages.statusSourcing}**: ${Messages.statusClaims(claims)}, ${Messages.statusUnsourced(percent)}${table ? `\n\n| ${Messages.statusSourceKind} | ${Messages.statusClaimsHeader} |\n| --- | ---: |\n${table}` : ''}\n\n${Messages.statusShowSources}`,
+    ariaLabel: Messages.statusUnsourcedAria(percent),
+  };
+}
+
 /**
  * The status bar item for the active document: `summary` is the server's latest
  * `slant/documentSummary` for it (undefined: none yet).
@@ -60,11 +81,15 @@ export function statusView(summary: DocumentSummary | undefined, server: ServerS
     };
   }
   const counts = categoryCounts(summary);
+  const sourcing = sourcingView(summary.sourcing);
+  const text = sourcing ? ` · ${sourcing.text}` : '';
+  const tooltip = sourcing ? `\n\n---\n\n${sourcing.tooltip}` : '';
+  const aria = sourcing ? `, ${sourcing.ariaLabel}` : '';
   if (counts.length === 0) {
     return {
-      text: `$(eye) ${Messages.statusNoFindings}`,
-      tooltip: Messages.statusNoFindings,
-      ariaLabel: Messages.statusNoFindings,
+      text: `$(eye) ${Messages.statusNoFindings}${text}`,
+      tooltip: `${Messages.statusNoFindings}${tooltip}`,
+      ariaLabel: `${Messages.statusNoFindings}${aria}`,
       action: 'showProblems',
     };
   }
@@ -72,9 +97,9 @@ export function statusView(summary: DocumentSummary | undefined, server: ServerS
   const total = counts.reduce((sum, c) => sum + c.count, 0);
   const table = counts.map(({ category, count }) => `| ${category} | ${count} |`).join('\n');
   return {
-    text: `$(eye) Slant: ${parts.join(' · ')}`,
-    tooltip: `**Slant**: ${total} ${total === 1 ? 'finding' : 'findings'}\n\n| category | findings |\n| --- | ---: |\n${table}\n\n${Messages.statusClickForProblems}`,
-    ariaLabel: `Slant: ${parts.join(', ')}`,
+    text: `$(eye) Slant: ${parts.join(' · ')}${text}`,
+    tooltip: `**Slant**: ${total} ${total === 1 ? 'finding' : 'findings'}\n\n| category | findings |\n| --- | ---: |\n${table}\n\n${Messages.statusClickForProblems}${tooltip}`,
+    ariaLabel: `Slant: ${parts.join(', ')}${aria}`,
     action: 'showProblems',
   };
 }

@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { DEFAULT_SLANT_SETTINGS, type CategoryName, type DocumentSummary } from '../../server/src/protocol/index.js';
-import { statusView, categoryCounts } from '../src/summary.js';
+import { ClientCommands, DEFAULT_SLANT_SETTINGS, type CategoryName, type DocumentSummary, type SourcesResult, type SourcingSummary } from '../../server/src/protocol/index.js';
+import { statusView, categoryCounts, sourcingView } from '../src/summary.js';
+import { profileLine, shorten, sourcePicks } from '../src/sourceItems.js';
 import { documentSelectorFor, isSupported, languagesFrom } from '../src/languages.js';
 import { CrashWindow } from '../src/restart.js';
 import { lexiconItems, resolveLocation } from '../src/lexiconItems.js';
@@ -69,6 +70,89 @@ void describe('status bar text', () => {
   void it('ignores missing, negative and non-numeric counts', () => {
     const odd = { ...summary({}), byCategory: { loaded: -1, partisan: Number.NaN, speculation: 2 } } as unknown as DocumentSummary;
     assert.deepEqual(categoryCounts(odd), [{ category: 'speculation', count: 2 }]);
+  });
+});
+
+const PROFILE: SourcingSummary = {
+  claims: 10,
+  byKind: { named: 3, institutional: 2, anonymous: 1, vague: 0, self: 0, none: 4 },
+  unsourcedShare: 0.4,
+  namedSources: 2,
+  anonymousSources: 1,
+  quotedSentences: 2,
+};
+
+void describe('status bar: sourcing', () => {
+  void it('adds the unsourced share to the text, and the profile to the tooltip', () => {
+    const view = statusView({ ...summary({ loaded: 2 }), sourcing: PROFILE }, 'running');
+    assert.equal(view.text, '$(eye) Slant: 2 loaded · $(quote) 40% unsourced');
+    assert.equal(view.ariaLabel, 'Slant: 2 loaded, 40 percent of claims unsourced');
+    assert.match(view.tooltip, /\*\*Sourcing\*\*: 10 claims, 40% unsourced/);
+    assert.match(view.tooltip, /\| named \| 3 \|\n\| institutional \| 2 \|\n\| anonymous \| 1 \|\n\| no source \| 4 \|/);
+    assert.doesNotMatch(view.tooltip, /\| vague \|/);
+    assert.match(view.tooltip, /Slant: Show Sources/);
+  });
+
+  void it('shows it with no findings too', () => {
+    const view = statusView({ ...summary({}), sourcing: { ...PROFILE, unsourcedShare: 0, byKind: { ...PROFILE.byKind, none: 0 } } }, 'running');
+    assert.equal(view.text, '$(eye) Slant: no findings · $(quote) 0% unsourced');
+  });
+
+  void it('says nothing about sourcing without claims, or without a profile', () => {
+    assert.equal(statusView({ ...summary({ loaded: 1 }), sourcing: { ...PROFILE, claims: 0 } }, 'running').text, '$(eye) Slant: 1 loaded');
+    assert.equal(statusView(summary({ loaded: 1 }), 'running').text, '$(eye) Slant: 1 loaded');
+    assert.equal(sourcingView({ ...PROFILE, unsourcedShare: Number.NaN })?.text, '$(quote) 0% unsourced');
+    assert.equal(sourcingView({ ...PROFILE, unsourcedShare: 7 })?.text, '$(quote) 100% unsourced');
+  });
+});
+
+void describe('Show Sources list', () => {
+  const at = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
+  const result: SourcesResult = {
+    uri: 'file:///a.md',
+    version: 3,
+    profile: PROFILE,
+    sources: [
+      {
+        name: 'Foreign Minister Ayla Demir',
+        kind: 'named',
+        mentions: [at(2, 0, 32), at(6, 0, 10)],
+        claims: [
+          { range: at(2, 0, 73), text: 'Foreign Minister Ayla Demir said on Tuesday that the border would reopen.', claim: 'statement' },
+          { range: at(2, 74, 105), text: 'The crossing will open at dawn.', claim: 'statement' },
+        ],
+      },
+      { name: 'reportedly', kind: 'vague', mentions: [at(4, 10, 20)], claims: [] },
+    ],
+    unsourced: [{ range: at(8, 0, 41), text: 'The council clearly wants to raise taxes.', claim: 'certainty' }],
+  };
+
+  void it('groups each source with its first mention and its claims, then the unsourced claims', () => {
+    assert.deepEqual(
+      sourcePicks(result).map((p) => [p.separator, p.label, p.description ?? null, p.range?.start.line ?? null]),
+      [
+        [true, 'Foreign Minister Ayla Demir — named', null, null],
+        [false, '$(person) Foreign Minister Ayla Demir', 'named · 2 claims · named here, line 3', 2],
+        [false, '$(quote) Foreign Minister Ayla Demir said on Tuesday that the border would reopen.', 'line 3', 2],
+        [false, '$(quote) The crossing will open at dawn.', 'line 3', 2],
+        [true, 'reportedly — vague', null, null],
+        [false, '$(cloud) reportedly', 'vague · covers no claim on its own · named here, line 5', 4],
+        [true, 'No source', null, null],
+        [false, '$(quote) The council clearly wants to raise taxes.', 'line 9 · certainty', 8],
+      ],
+    );
+    assert.deepEqual(sourcePicks(result)[3]?.range, at(2, 74, 105));
+  });
+
+  void it('copes with an empty or malformed answer', () => {
+    assert.deepEqual(sourcePicks({ ...result, sources: [], unsourced: [] }), []);
+    assert.deepEqual(sourcePicks({ ...result, sources: undefined, unsourced: null } as unknown as SourcesResult), []);
+  });
+
+  void it('puts the profile in the placeholder and shortens long sentences at a word', () => {
+    assert.equal(profileLine(PROFILE), '10 claims · 40% unsourced · 3 named · 2 institutional · 1 anonymous');
+    const long = shorten('word '.repeat(40), 30);
+    assert.ok(long.length <= 30 && long.endsWith('word…'), long);
   });
 });
 
@@ -165,6 +249,7 @@ void describe('the manifest', () => {
     contributes: {
       configuration: { properties: Record<string, Property> };
       commands: { command: string; title: string; category: string }[];
+      menus: { commandPalette: { command: string; when?: string }[] };
     };
     capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } };
   };
@@ -198,10 +283,17 @@ void describe('the manifest', () => {
     }
   });
 
-  void it('contributes the four commands under the Slant category', () => {
+  void it('contributes the five commands under the Slant category', () => {
     assert.deepEqual(
       manifest.contributes.commands.map((c) => [c.command, c.category]),
-      ['slant.analyseDocument', 'slant.annotateAll', 'slant.restartServer', 'slant.openLexicon'].map((id) => [id, 'Slant']),
+      ['slant.analyseDocument', 'slant.annotateAll', 'slant.restartServer', 'slant.openLexicon', ClientCommands.showSources].map((id) => [id, 'Slant']),
+    );
+  });
+
+  void it('offers Show Sources in the Command Palette for the documents Slant reads', () => {
+    assert.deepEqual(
+      manifest.contributes.menus.commandPalette.find((m) => m.command === ClientCommands.showSources),
+      { command: 'slant.showSources', when: 'slant.supportedEditor' },
     );
   });
 

@@ -215,3 +215,30 @@ test('an engine failure is logged and shown as a notice, never thrown at the edi
   assert.equal(analysis?.diagnostics[0]?.code, 'notice');
   assert.equal(analysis?.diagnostics[0]?.message, 'Slant could not analyse this document (boom); please report it.');
 });
+
+test('summaries wait for a pause and carry the sourcing profile of the version analysed last', async () => {
+  const docs = new Documents();
+  const summaries: DocumentSummary[] = [];
+  const sent = deferred<void>();
+  const editor: EditorPort = {
+    ...port(),
+    summary: (s) => {
+      summaries.push(s);
+      sent.resolve();
+    },
+  };
+  const service = new Service(docs, editor, { pull: true, documentChanges: true, trusted: true, pushDelay: 0, summaryDelay: 30 });
+  const none = new CancellationTokenSource().token;
+  docs.open(URI, 'The council clearly wants to raise taxes.\n');
+  await service.diagnostics(URI, undefined, none);
+  docs.change(URI, 'Mayor Lina Ortiz said the council wants to raise taxes. It meets on Monday.\n');
+  await service.diagnostics(URI, undefined, none);
+  await sent.promise;
+  const more = deferred<void>();
+  setTimeout(() => more.resolve(), 60);
+  await more.promise;
+  assert.equal(summaries.length, 1);
+  assert.equal(summaries[0]?.sourcing?.claims, 2);
+  assert.equal(summaries[0]?.sourcing?.byKind.named, 2);
+  assert.equal(summaries[0]?.sourcing?.unsourcedShare, 0);
+});

@@ -14,7 +14,8 @@ import { annotateAllEdits, quickFixes, wants } from '../src/lsp/code-actions.js'
 import { EditorSettings, effectiveSettings, validateEditorSettings } from '../src/lsp/settings.js';
 import { hasOutletFrontMatter, shouldAnalyse } from '../src/lsp/policy.js';
 import { ConfigEditError, withIgnoredTerm } from '../src/lsp/config-edit.js';
-import { sentenceEndOf } from '../src/lsp/analyses.js';
+import { sentenceEndOf, sentenceStartOf } from '../src/lsp/analyses.js';
+import { computeSourcing, profileTitle, sentenceAt, SOURCING_MAX_LENGTH, sourcingLenses, sourcingSection } from '../src/lsp/sourcing.js';
 import { DEFAULT_SLANT_SETTINGS } from '../src/protocol/index.js';
 
 const file: LexiconFile = {
@@ -138,7 +139,19 @@ test('finding → diagnostic: quoted words point at the speaker; boilerplate is 
 test('isDiagnosticData rejects what a client might send back mangled', () => {
   const good = { version: 1, text: 'a', expected: [], ruleId: 'r', entryId: null, category: 'loaded', note: 'n', sentenceEnd: { line: 0, character: 1 } };
   assert.ok(isDiagnosticData(good));
-  for (const bad of [null, 'x', {}, { ...good, version: '1' }, { ...good, expected: [1] }, { ...good, sentenceEnd: null }, { ...good, entryId: 3 }]) {
+  assert.ok(isDiagnosticData({ ...good, claimRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, attributionKind: 'vague' }));
+  for (const bad of [
+    null,
+    'x',
+    {},
+    { ...good, version: '1' },
+    { ...good, expected: [1] },
+    { ...good, sentenceEnd: null },
+    { ...good, entryId: 3 },
+    { ...good, claimRange: { start: { line: 0 } } },
+    { ...good, claimRange: null },
+    { ...good, attributionKind: 1 },
+  ]) {
     assert.equal(isDiagnosticData(bad), false, JSON.stringify(bad));
   }
 });
@@ -328,4 +341,54 @@ test('settings applied after the analysis do not touch cached findings', () => {
     applyFindingSettings(findings, { categories: ['loaded'], ignoreTerms: ['Crony'], severity: {} }).map((f) => f.text),
     ['juggernaut'],
   );
+});
+
+test('sourcing: the sentence at an offset, end exclusive; nothing between sentences', () => {
+  const sentences = [
+    { start: 0, end: 10 },
+    { start: 12, end: 20 },
+  ];
+  assert.deepEqual([0, 9, 10, 11, 12, 19, 20, 25].map((o) => sentenceAt(sentences, o)), [0, 0, -1, -1, 1, 1, -1, -1]);
+  assert.equal(sentenceAt([], 0), -1);
+});
+
+test('sourcing: the profile title leaves out kinds with no claims; no percentage without claims', () => {
+  const byKind = { named: 2, institutional: 0, anonymous: 1, vague: 0, self: 1, none: 2 };
+  const profile = { claims: 6, byKind, unsourcedShare: 2 / 6, namedSources: 2, anonymousSources: 1, quotedSentences: 0 };
+  assert.equal(profileTitle(profile), 'Sourcing: 6 claims · 33% unsourced · 2 named · 1 anonymous · 1 self');
+  assert.equal(profileTitle({ ...profile, claims: 1, byKind: { ...byKind, named: 0, anonymous: 0, self: 0, none: 1 }, unsourcedShare: 1 }), 'Sourcing: 1 claim · 100% unsourced');
+  assert.equal(profileTitle({ ...profile, claims: 0, byKind: { ...byKind, named: 0, anonymous: 0, self: 0, none: 0 }, unsourcedShare: 0 }), 'Sourcing: 0 claims');
+});
+
+test('sourcing: a hover section escapes the source; plain text is read as text; very long documents get none', () => {
+  const text = 'Dr_Smith* said the levy will rise. It will rise again next year.\n';
+  const doc = computeSourcing(text, 'text', DEFAULT_SETTINGS.maxLength);
+  assert.ok(doc);
+  const section = sourcingSection(doc, text.indexOf('again'));
+  assert.equal(section?.markdown, '**Sourcing:** named source **Dr\\_Smith\\*** (“said”), carried from an earlier sentence.');
+  assert.equal(sourcingLenses(doc, URI)[0]?.command?.arguments?.[0], URI);
+  assert.equal(computeSourcing('a'.repeat(SOURCING_MAX_LENGTH + 1), 'text', DEFAULT_SETTINGS.maxLength), null);
+  // Bounded by maxLength first: a short bound keeps a long document within reach.
+  assert.ok(computeSourcing('a'.repeat(SOURCING_MAX_LENGTH + 1), 'text', 1000));
+});
+
+test('unsupported-claim data: the sentence to highlight, or the claim alone when the sentence holds CriticMarkup', () => {
+  for (const [text, wrapped] of [
+    ['Intro line.\n\nThe council clearly wants to raise taxes.\n', 'The council clearly wants to raise taxes.'],
+    ['The council {++clearly++} wants to raise taxes.\n', null],
+    ['The council{>>note<<} clearly wants to raise taxes.\n', 'clearly'],
+    ['{++Intro. The council clearly wants to raise taxes++}.\n', null],
+  ] as const) {
+    const result = analyse(text, { format: 'markdown' });
+    const positions = new LineIndex(text);
+    const sentences = result.document.sentences;
+    const f = result.findings.find((g) => g.ruleId === 'unsupported-claim' && g.details?.claim === 'certainty');
+    assert.ok(f, text);
+    const d = findingToDiagnostic(f, { uri: URI, version: 1, positions, sentenceEnd: (g) => sentenceEndOf(sentences, g), sentenceStart: (g) => sentenceStartOf(sentences, g), text });
+    const data = d.data as DiagnosticData;
+    assert.deepEqual(data.claimRange, wrapped === null ? undefined : range(text, wrapped), text);
+    const titles = quickFixes({ uri: URI, version: 1, diagnostics: [d], canIgnoreInWorkspace: false, documentChanges: false }).map((a) => a.title);
+    assert.equal(titles.includes('Annotate: needs a source'), wrapped !== null, text);
+    assert.equal(titles.includes('Mark as reviewed'), wrapped !== null, text);
+  }
 });

@@ -13,6 +13,8 @@ import { pathToFileURL } from 'node:url';
 import {
   ApplyWorkspaceEditRequest,
   CodeActionRequest,
+  CodeLensRefreshRequest,
+  CodeLensRequest,
   ConfigurationRequest,
   createProtocolConnection,
   DiagnosticRefreshRequest,
@@ -22,6 +24,7 @@ import {
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
+  DocumentSymbolRequest,
   ExecuteCommandRequest,
   FileChangeType,
   HoverRequest,
@@ -38,6 +41,7 @@ import {
   type ClientCapabilities,
   type CodeAction,
   type Diagnostic,
+  type DocumentSymbol,
   type Hover,
   type InitializeResult,
   type MarkupContent,
@@ -52,9 +56,11 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import {
   AnalyseDocumentRequest,
+  ClientCommands,
   Commands,
   DocumentSummaryNotification,
   LexiconLocationsRequest,
+  SourcesRequest,
   type DocumentSummary,
 } from '../src/protocol/index.js';
 
@@ -117,6 +123,7 @@ const hoverText = (h: Hover | null): string => (h === null ? "" : (h.contents as
 interface Events {
   message: ShowMessageParams;
   refresh: null;
+  lensRefresh: null;
   summary: DocumentSummary;
   registration: Registration;
   applyEdit: ApplyWorkspaceEditParams;
@@ -134,7 +141,7 @@ interface ClientOptions {
 
 class Client {
   settings: () => unknown;
-  readonly events: { [K in keyof Events]: Events[K][] } = { message: [], refresh: [], summary: [], registration: [], applyEdit: [], publish: [] };
+  readonly events: { [K in keyof Events]: Events[K][] } = { message: [], refresh: [], lensRefresh: [], summary: [], registration: [], applyEdit: [], publish: [] };
   private readonly waiters: { kind: keyof Events; test: (v: never) => boolean; resolve: (v: never) => void }[] = [];
   private readonly docs = new Map<string, { text: string; version: number }>();
   stderr = '';
@@ -160,6 +167,7 @@ class Client {
     });
     connection.onRequest(UnregistrationRequest.type, () => undefined);
     connection.onRequest(DiagnosticRefreshRequest.type, () => client.emit('refresh', null));
+    connection.onRequest(CodeLensRefreshRequest.type, () => client.emit('lensRefresh', null));
     connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
       client.emit('applyEdit', params);
       return { applied: true };
@@ -185,6 +193,7 @@ class Client {
         didChangeConfiguration: { dynamicRegistration: true },
         didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
         diagnostics: { refreshSupport: true },
+        codeLens: { refreshSupport: true },
       },
     };
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
@@ -361,6 +370,8 @@ describe('language server over stdio', () => {
       textDocumentSync: { openClose: true, change: 2 },
       diagnosticProvider: { identifier: 'slant', interFileDependencies: false, workspaceDiagnostics: false },
       hoverProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      documentSymbolProvider: { label: 'Slant sources' },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.slant.annotateAll'] },
       executeCommandProvider: { commands: [Commands.annotateAll, Commands.ignoreTermInWorkspace] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -435,11 +446,16 @@ describe('language server over stdio', () => {
     assert.match(one, /\[Reference\]\(https:\/\/en\.wikipedia\.org\/wiki\/Regime\)/);
     const both = hoverText(await client.hover(uri, 'regime', 1));
     const sections = both.split('\n\n---\n\n');
-    assert.equal(sections.length, 2);
+    assert.equal(sections.length, 3);
     assert.match(sections[0] as string, /`scare-quote`/);
     assert.match(sections[1] as string, /`contested-label`/);
     assert.match(sections[1] as string, /the text does not say whose words these are/);
-    assert.equal(await client.hover(uri, 'Officials'), null);
+    // Then the sentence's sourcing; away from a finding, only that.
+    assert.match(sections[2] as string, /^\*\*Sourcing:\*\* no attribution covers this sentence/);
+    const plainHover = await client.hover(uri, 'Officials');
+    assert.match(hoverText(plainHover), /^\*\*Sourcing:\*\* no attribution covers this sentence \(a statement\)\. No source is named before it\.$/);
+    assert.deepEqual(plainHover?.range, rangeOf(text, 'Officials of the regime met.'));
+    assert.equal(await client.hover(uri, '\n\nOfficials'), null, 'between sentences');
     await client.close(uri);
   });
 
@@ -786,5 +802,246 @@ describe('an editor without pull diagnostics', () => {
     const cleared = client.next('publish', (p) => p.uri === uri);
     await client.close(uri);
     assert.deepEqual((await cleared).diagnostics, []);
+  });
+});
+
+describe('sourcing in the editor: hover, code lens, sources, symbols and quick fixes', () => {
+  let client: Client;
+  let settings: Record<string, unknown> = { analyse: 'all' };
+  before(async () => {
+    makeFolders();
+    client = await Client.start({ folders: [plain], settings: () => settings });
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  const ARTICLE =
+    '# Border talks\n\n' +
+    'Foreign Minister Ayla Demir said on Tuesday that the border would reopen. The crossing will open at dawn.\n\n' +
+    'The council clearly wants to raise taxes.\n\n' +
+    'Critics say the plan is rushed.\n\n' +
+    'Sources familiar with the talks said 500 troops moved.\n\n' +
+    '“We will not wait,” said Mayor Lina Ortiz. The harbour authority confirmed the plan.\n';
+
+  const lenses = (uri: string) => client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+  const symbols = async (uri: string): Promise<DocumentSymbol[]> =>
+    ((await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) ?? []) as DocumentSymbol[];
+  const sources = (uri: string) => client.connection.sendRequest(SourcesRequest.type, { uri });
+
+  test('hover names the sentence’s source, its kind and verb, and how it reaches the sentence', async () => {
+    const uri = uriOf(path.join(plain, 'sourced.md'));
+    await client.open(uri, ARTICLE);
+    const own = await client.hover(uri, 'border would');
+    assert.equal(hoverText(own), '**Sourcing:** named source **Foreign Minister Ayla Demir** (“said”).');
+    assert.deepEqual(own?.range, rangeOf(ARTICLE, 'Foreign Minister Ayla Demir said on Tuesday that the border would reopen.'));
+    assert.equal(hoverText(await client.hover(uri, 'crossing')), '**Sourcing:** named source **Foreign Minister Ayla Demir** (“said”), carried from an earlier sentence.');
+    assert.equal(hoverText(await client.hover(uri, 'wait')), '**Sourcing:** named source **Mayor Lina Ortiz**, the speaker of the quotation.');
+    assert.equal(hoverText(await client.hover(uri, 'harbour')), '**Sourcing:** institutional source **The harbour authority** (“confirmed”).');
+    assert.equal(await client.hover(uri, 'Border talks'), null, 'a heading claims nothing');
+    await client.close(uri);
+  });
+
+  test('hover says when no attribution covers a sentence: the claim kind and the nearest source before it', async () => {
+    const uri = uriOf(path.join(plain, 'unsourced.md'));
+    await client.open(uri, ARTICLE);
+    assert.equal(
+      hoverText(await client.hover(uri, 'council')),
+      '**Sourcing:** no attribution covers this sentence (a claim stated as certain). Nearest source before it: **Foreign Minister Ayla Demir** (named, 1 sentence back).',
+    );
+    // On a finding: its notes first, then the sourcing section.
+    const sections = hoverText(await client.hover(uri, 'clearly')).split('\n\n---\n\n');
+    assert.deepEqual(
+      sections.map((s) => (/`([a-z-]+)`/.exec(s) ?? /^\*\*(Sourcing):/.exec(s))?.[1]),
+      ['unsupported-claim', 'exaggeration', 'Sourcing'],
+    );
+    const first = uriOf(path.join(plain, 'first.md'));
+    await client.open(first, 'The council clearly wants to raise taxes.\n');
+    assert.equal(hoverText(await client.hover(first, 'council')), '**Sourcing:** no attribution covers this sentence (a claim stated as certain). No source is named before it.');
+    await client.close(first);
+    await client.close(uri);
+  });
+
+  test('the code lens on the first line shows the sourcing profile and runs Show Sources', async () => {
+    const uri = uriOf(path.join(plain, 'lens.md'));
+    await client.open(uri, ARTICLE);
+    assert.deepEqual(await lenses(uri), [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        command: {
+          title: 'Sourcing: 7 claims · 14% unsourced · 3 named · 1 institutional · 1 anonymous · 1 vague',
+          command: ClientCommands.showSources,
+          arguments: [uri],
+        },
+      },
+    ]);
+    // An edit that sources the council's claim changes the profile.
+    await client.edit(uri, rangeOf(ARTICLE, 'The council clearly'), 'The mayor said the council clearly');
+    assert.match((await lenses(uri))?.[0]?.command?.title ?? '', /^Sourcing: 7 claims · 0% unsourced · 4 named · /);
+    const none = uriOf(path.join(plain, 'no-claims.md'));
+    await client.open(none, '# Just a heading\n');
+    assert.deepEqual(await lenses(none), []);
+    await client.close(none);
+    await client.close(uri);
+  });
+
+  test('the summary for the status bar carries the sourcing profile', async () => {
+    const uri = uriOf(path.join(plain, 'status.md'));
+    const summarised = client.next('summary', (s) => s.uri === uri);
+    await client.open(uri, ARTICLE);
+    await client.pull(uri);
+    const summary = await summarised;
+    assert.deepEqual(summary.sourcing, {
+      claims: 7,
+      byKind: { named: 3, institutional: 1, anonymous: 1, vague: 1, self: 0, none: 1 },
+      unsourcedShare: 1 / 7,
+      namedSources: 2,
+      anonymousSources: 1,
+      quotedSentences: 0,
+    });
+    await client.close(uri);
+  });
+
+  test('slant/sources lists every source with its kind, mentions and claims, then the unsourced claims', async () => {
+    const uri = uriOf(path.join(plain, 'sources.md'));
+    await client.open(uri, ARTICLE);
+    const result = await sources(uri);
+    assert.ok(result);
+    assert.equal(result.uri, uri);
+    assert.equal(result.version, 1);
+    assert.equal(result.profile.claims, 7);
+    const claim = (sentence: string, kind: string | null) => ({ range: rangeOf(ARTICLE, sentence), text: sentence, claim: kind });
+    assert.deepEqual(result.sources, [
+      {
+        name: 'Foreign Minister Ayla Demir',
+        kind: 'named',
+        mentions: [rangeOf(ARTICLE, 'Foreign Minister Ayla Demir said')],
+        claims: [claim('Foreign Minister Ayla Demir said on Tuesday that the border would reopen.', 'statement'), claim('The crossing will open at dawn.', 'statement')],
+      },
+      { name: 'Critics say', kind: 'vague', mentions: [rangeOf(ARTICLE, 'Critics say')], claims: [claim('Critics say the plan is rushed.', 'statement')] },
+      {
+        name: 'Sources familiar with the talks',
+        kind: 'anonymous',
+        mentions: [rangeOf(ARTICLE, 'Sources familiar with the talks said')],
+        claims: [claim('Sources familiar with the talks said 500 troops moved.', 'fact')],
+      },
+      { name: 'Mayor Lina Ortiz', kind: 'named', mentions: [rangeOf(ARTICLE, 'Mayor Lina Ortiz')], claims: [claim('“We will not wait,” said Mayor Lina Ortiz.', 'statement')] },
+      {
+        name: 'The harbour authority',
+        kind: 'institutional',
+        mentions: [rangeOf(ARTICLE, 'The harbour authority confirmed')],
+        claims: [claim('The harbour authority confirmed the plan.', 'statement')],
+      },
+    ]);
+    assert.deepEqual(result.unsourced, [claim('The council clearly wants to raise taxes.', 'certainty')]);
+    await client.close(uri);
+  });
+
+  test('document symbols: one per source, kind by source kind, its claims as children', async () => {
+    const uri = uriOf(path.join(plain, 'symbols.md'));
+    await client.open(uri, ARTICLE);
+    const found = await symbols(uri);
+    assert.deepEqual(
+      found.map((s) => [s.name, s.kind, s.detail, s.children?.map((c) => c.name)]),
+      [
+        ['Foreign Minister Ayla Demir', 14, 'named · 2 claims', ['Foreign Minister Ayla Demir said on Tuesday that the border would reopen.', 'The crossing will open at dawn.']],
+        ['Critics say', 21, 'vague · 1 claim', ['Critics say the plan is rushed.']],
+        ['Sources familiar with the talks', 13, 'anonymous · 1 claim', ['Sources familiar with the talks said 500 troops moved.']],
+        ['Mayor Lina Ortiz', 14, 'named · 1 claim', ['“We will not wait,” said Mayor Lina Ortiz.']],
+        ['The harbour authority', 2, 'institutional · 1 claim', ['The harbour authority confirmed the plan.']],
+      ],
+    );
+    const demir = found[0] as DocumentSymbol;
+    assert.deepEqual(demir.selectionRange, rangeOf(ARTICLE, 'Foreign Minister Ayla Demir said'));
+    assert.deepEqual(demir.range, rangeOf(ARTICLE, 'Foreign Minister Ayla Demir said on Tuesday that the border would reopen. The crossing will open at dawn.'));
+    assert.deepEqual(demir.children?.[1]?.range, rangeOf(ARTICLE, 'The crossing will open at dawn.'));
+    await client.close(uri);
+  });
+
+  test('“Annotate: needs a source” and “Mark as reviewed” highlight the claim’s sentence; its findings go', async () => {
+    const uri = uriOf(path.join(plain, 'claim-fixes.md'));
+    await client.open(uri, ARTICLE);
+    const d = byCode(await client.pull(uri), 'unsupported-claim').find((x) => x.range.start.line === rangeOf(ARTICLE, 'clearly').start.line && messageOf(x).includes('clearly'));
+    assert.ok(d);
+    assert.deepEqual(d.range, rangeOf(ARTICLE, 'clearly'));
+    assert.deepEqual((d.data as { claimRange: Range }).claimRange, rangeOf(ARTICLE, 'The council clearly wants to raise taxes.'));
+    const actions = await client.actions(uri, d.range, [d], ['quickfix']);
+    assert.deepEqual(actions.slice(0, 2).map((a) => a.title), ['Annotate: needs a source', 'Mark as reviewed']);
+    const expected: [string, string][] = [
+      ['Annotate: needs a source', '{==The council clearly wants to raise taxes.==}{>>slant unsupported: no source given<<}'],
+      ['Mark as reviewed', '{==The council clearly wants to raise taxes.==}'],
+    ];
+    for (const [title, replacement] of expected) {
+      const action = actions.find((a) => a.title === title);
+      const fixed = applyWorkspaceEdit(ARTICLE, action?.edit, uri, 1);
+      assert.equal(fixed, ARTICLE.replace('The council clearly wants to raise taxes.', replacement), title);
+      await client.replace(uri, fixed);
+      const after = await client.pull(uri);
+      assert.deepEqual(after.filter((x) => x.range.start.line === d.range.start.line), [], `${title}: nothing left in the sentence`);
+      assert.equal(byCode(after, 'anonymous-source').length, 1, `${title}: the rest stays`);
+      await client.replace(uri, ARTICLE);
+    }
+    await client.close(uri);
+  });
+
+  test('a claim whose sentence already holds CriticMarkup is highlighted on its own', async () => {
+    const uri = uriOf(path.join(plain, 'claim-markup.md'));
+    const text = 'The council{>>check the minutes<<} clearly wants to raise taxes.\n';
+    await client.open(uri, text);
+    const d = byCode(await client.pull(uri), 'unsupported-claim').find((x) => messageOf(x).includes('clearly'));
+    assert.ok(d);
+    const action = (await client.actions(uri, d.range, [d], ['quickfix'])).find((a) => a.title === 'Annotate: needs a source');
+    const fixed = applyWorkspaceEdit(text, action?.edit, uri, 1);
+    assert.equal(fixed, 'The council{>>check the minutes<<} {==clearly==}{>>slant unsupported: no source given<<} wants to raise taxes.\n');
+    await client.replace(uri, fixed);
+    assert.deepEqual(
+      (await client.pull(uri)).filter((x) => messageOf(x).includes('clearly')),
+      [],
+    );
+    await client.close(uri);
+  });
+
+  test('“Annotate: which source?” notes what a vague or anonymous attribution leaves out; the finding goes', async () => {
+    const uri = uriOf(path.join(plain, 'attribution-fixes.md'));
+    await client.open(uri, ARTICLE);
+    const cases: [string, string, string][] = [
+      ['vague-attribution', 'Critics say', '{==Critics say==}{>>slant attribution: vague — who exactly?<<}'],
+      ['anonymous-source', 'Sources familiar with the talks said', '{==Sources familiar with the talks said==}{>>slant attribution: anonymous — who exactly?<<}'],
+    ];
+    for (const [code, cue, replacement] of cases) {
+      const d = only(await client.pull(uri), code);
+      assert.deepEqual(d.range, rangeOf(ARTICLE, cue));
+      const actions = await client.actions(uri, d.range, [d], ['quickfix']);
+      assert.equal(actions[0]?.title, 'Annotate: which source?');
+      const fixed = applyWorkspaceEdit(ARTICLE, actions[0]?.edit, uri, client.version(uri));
+      assert.equal(fixed, ARTICLE.replace(cue, replacement));
+      await client.replace(uri, fixed);
+      const after = await client.pull(uri);
+      assert.deepEqual(byCode(after, code), [], code);
+      // The attribution itself still stands: the claim it covers is not reported as unsourced.
+      assert.deepEqual(after.filter((x) => x.range.start.line === d.range.start.line), [], `${code}: nothing left in the sentence`);
+      const lens = (await lenses(uri))?.[0]?.command?.title;
+      assert.match(lens ?? '', /^Sourcing: 7 claims · 14% unsourced/);
+      await client.replace(uri, ARTICLE);
+    }
+    await client.close(uri);
+  });
+
+  test('documents Slant does not analyse get no sourcing; a settings change refreshes the code lenses', async () => {
+    const uri = uriOf(path.join(plain, 'README.md'));
+    await client.open(uri, ARTICLE);
+    assert.equal((await lenses(uri))?.length, 1);
+    settings = { analyse: 'auto' };
+    const refreshed = client.next('lensRefresh');
+    await client.configurationChanged();
+    await refreshed;
+    assert.deepEqual(await lenses(uri), []);
+    assert.deepEqual(await symbols(uri), []);
+    assert.equal(await sources(uri), null);
+    assert.equal(await client.hover(uri, 'crossing'), null);
+    settings = { analyse: 'all' };
+    await client.configurationChanged();
+    await client.close(uri);
   });
 });

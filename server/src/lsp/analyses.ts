@@ -6,7 +6,7 @@
  * closes, the settings change, or every request waiting on it was cancelled.
  */
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
-import { CATEGORIES, LineIndex, type Finding, type Lexicon } from '../engine/index.js';
+import { CATEGORIES, LineIndex, type Finding, type Format, type Lexicon } from '../engine/index.js';
 import { CancelledError } from '../engine/analyse.js';
 import { applyFindingSettings, IncrementalAnalyser, type IncrementalResult } from '../engine/incremental.js';
 import type { CategoryName, DocumentSummary } from '../protocol/index.js';
@@ -14,6 +14,7 @@ import { findingToDiagnostic, noticeDiagnostic, type PositionMap } from './diagn
 import { formatOf, shouldAnalyse } from './policy.js';
 import type { EffectiveSettings } from './settings.js';
 import { ui } from './messages.js';
+import { computeSourcing, type DocumentSourcing } from './sourcing.js';
 
 export { CancelledError };
 
@@ -51,6 +52,11 @@ export interface Analysis {
   /** Chunks in the text and how many came from the cache (for measurements). */
   chunks: number;
   reused: number;
+  /** What the text was read as, and up to where (the whole-document sourcing reads it the same way). */
+  format: Format;
+  maxLength: number;
+  /** The whole-document sourcing, once computed (`Analyses.sourcing`); null when it cannot be. */
+  sourcing?: DocumentSourcing | null;
 }
 
 export interface AnalysesOptions {
@@ -194,6 +200,8 @@ export class Analyses {
       summary: { uri, analysed: false, total: 0, byCategory: zeroCounts() },
       chunks: 0,
       reused: 0,
+      format: formatOf(languageId),
+      maxLength: settings.engine.maxLength,
     };
     if (analysis.analysed) {
       const positions = new LineIndex(text);
@@ -221,12 +229,13 @@ export class Analyses {
         analysis.chunks = result.chunks;
         analysis.reused = result.reused;
         const sentenceEnd = (f: Finding): number => sentenceEndOf(result.sentences, f);
+        const sentenceStart = (f: Finding): number => sentenceStartOf(result.sentences, f);
         const shown = analysis.findings.length > MAX_DIAGNOSTICS ? analysis.findings.slice(0, MAX_DIAGNOSTICS) : analysis.findings;
         const notices = [...result.notices];
         if (shown.length < analysis.findings.length) notices.push({ level: 'info', message: ui.tooMany(shown.length, analysis.findings.length) });
         analysis.diagnostics = [
           ...notices.map((n) => noticeDiagnostic(n, firstLine)),
-          ...shown.map((f) => findingToDiagnostic(f, { uri, version, positions, sentenceEnd })),
+          ...shown.map((f) => findingToDiagnostic(f, { uri, version, positions, sentenceEnd, sentenceStart, text })),
         ];
       }
       const byCategory = zeroCounts();
@@ -237,6 +246,24 @@ export class Analyses {
     if (this.states.get(uri) === state && (state.last === undefined || state.last.seq < seq)) state.last = analysis;
     if (!stale()) this.options.analysed(analysis);
     return analysis;
+  }
+
+  /**
+   * The whole-document sourcing of an analysis (computed once, on first use): null when the
+   * document is not analysed, looks binary, or the engine failed on it (logged).
+   */
+  sourcing(analysis: Analysis): DocumentSourcing | null {
+    if (analysis.sourcing !== undefined) return analysis.sourcing;
+    let sourcing: DocumentSourcing | null = null;
+    if (analysis.analysed && !analysis.text.includes('\u0000')) {
+      try {
+        sourcing = computeSourcing(analysis.text, analysis.format, analysis.maxLength);
+      } catch (error) {
+        this.options.failed(analysis.uri, error);
+      }
+    }
+    analysis.sourcing = sourcing;
+    return sourcing;
   }
 
   private async analyse(state: DocState, text: string, format: string, context: AnalysisContext, isCancelled: () => boolean): Promise<IncrementalResult> {
@@ -258,11 +285,11 @@ export class Analyses {
   }
 }
 
-/** End offset of the sentence holding a finding (its global index, or by position), else the finding's end. */
-export function sentenceEndOf(sentences: readonly { start: number; end: number }[], f: Finding): number {
+/** The sentence holding a finding (its global index, or by position), or undefined. */
+function sentenceOf(sentences: readonly { start: number; end: number }[], f: Finding): { start: number; end: number } | undefined {
   if (f.sentence !== null) {
     const s = sentences[f.sentence];
-    if (s && s.start <= f.start && f.start <= s.end) return Math.max(s.end, f.end);
+    if (s && s.start <= f.start && f.start <= s.end) return s;
   }
   let lo = 0;
   let hi = sentences.length - 1;
@@ -271,7 +298,19 @@ export function sentenceEndOf(sentences: readonly { start: number; end: number }
     const s = sentences[mid] as { start: number; end: number };
     if (f.start < s.start) hi = mid - 1;
     else if (f.start >= s.end) lo = mid + 1;
-    else return Math.max(s.end, f.end);
+    else return s;
   }
-  return f.end;
+  return undefined;
+}
+
+/** Start offset of the sentence holding a finding, else the finding's start. */
+export function sentenceStartOf(sentences: readonly { start: number; end: number }[], f: Finding): number {
+  const s = sentenceOf(sentences, f);
+  return s ? Math.min(s.start, f.start) : f.start;
+}
+
+/** End offset of the sentence holding a finding (its global index, or by position), else the finding's end. */
+export function sentenceEndOf(sentences: readonly { start: number; end: number }[], f: Finding): number {
+  const s = sentenceOf(sentences, f);
+  return s ? Math.max(s.end, f.end) : f.end;
 }

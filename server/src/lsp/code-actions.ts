@@ -8,7 +8,7 @@ import type { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserve
 import type { Finding } from '../engine/index.js';
 import { Commands, type AnnotateAllArgs, type IgnoreTermArgs } from '../protocol/index.js';
 import { isDiagnosticData, SOURCE, toRange, type PositionMap } from './diagnostics.js';
-import { annotation, ignoreComment, shortNote, substitution } from './markup.js';
+import { annotation, HIGHLIGHT_OPEN, highlightClose, ignoreComment, shortNote, substitution } from './markup.js';
 import { ui } from './messages.js';
 
 export const ANNOTATE_ALL_KIND = `${CodeActionKind.Source}.slant.annotateAll`;
@@ -53,6 +53,17 @@ export function quickFixes(input: QuickFixInput): CodeAction[] {
       ...(isPreferred ? { isPreferred } : {}),
       edit: documentEdit(input.uri, data.version, edits, input),
     });
+    if (data.ruleId === 'unsupported-claim' && data.claimRange) {
+      // Two inserts, not a replacement: the sentence may span lines and keep its Markdown.
+      const { start, end } = data.claimRange;
+      actions.push(fix(ui.needsSource, [TextEdit.insert(start, HIGHLIGHT_OPEN), TextEdit.insert(end, highlightClose({ category: 'unsupported', note: ui.needsSourceComment }))]));
+      actions.push(fix(ui.markReviewed, [TextEdit.insert(start, HIGHLIGHT_OPEN), TextEdit.insert(end, highlightClose(null))]));
+    }
+    if (data.attributionKind !== undefined && data.text !== '') {
+      // The cue is highlighted too, so the finding counts as reviewed once the question is noted.
+      const note = ui.whichSourceComment(data.attributionKind);
+      actions.push(fix(ui.whichSource, [TextEdit.replace(diagnostic.range, annotation(data.text, [{ category: data.category, note }]))]));
+    }
     data.expected.forEach((alternative, i) => actions.push(fix(ui.suggest(alternative), [TextEdit.replace(diagnostic.range, substitution(data.text, alternative))], i === 0)));
     actions.push(fix(ui.annotate(data.text), [TextEdit.replace(diagnostic.range, annotation(data.text, [data]))]));
     actions.push(fix(ui.ignoreHere(data.ruleId), [TextEdit.insert(data.sentenceEnd, ignoreComment(data.ruleId))]));

@@ -5,6 +5,7 @@
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver';
 import type { Category, Finding, Notice, Severity } from '../engine/index.js';
+import { criticSpans } from '../engine/incremental.js';
 import { shortNote } from './markup.js';
 import { ui } from './messages.js';
 
@@ -25,6 +26,14 @@ export interface DiagnosticData {
   note: string;
   /** End of the sentence the finding stands in: where an ignore comment goes. */
   sentenceEnd: Position;
+  /**
+   * `unsupported-claim`: what the "needs a source" and "mark as reviewed" fixes wrap in a
+   * highlight: the claim's sentence, or the finding alone when the sentence already holds
+   * CriticMarkup (a highlight cannot nest).
+   */
+  claimRange?: Range;
+  /** `vague-attribution`, `anonymous-source`: the kind of attribution. */
+  attributionKind?: string;
 }
 
 export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -51,6 +60,32 @@ export interface DiagnosticContext {
   positions: PositionMap;
   /** End offset of the sentence a finding stands in (the finding's own end when none). */
   sentenceEnd(finding: Finding): number;
+  /** Start offset of the sentence a finding stands in, and the analysed text (for `claimRange`). */
+  sentenceStart?(finding: Finding): number;
+  text?: string;
+}
+
+/** CriticMarkup openers and closers: text holding any cannot be wrapped in a highlight. */
+const CRITIC = /\{(?:\+\+|--|~~|==|>>)|(?:\+\+|--|~~|==|<<)\}/;
+
+/**
+ * The range an `unsupported-claim` fix highlights: its sentence when that holds no CriticMarkup;
+ * the finding alone when the sentence's only markup is comments apart from it; else none (a
+ * highlight inside an addition or a substitution would not be read as one).
+ */
+function claimRangeOf(f: Finding, context: DiagnosticContext): Range | undefined {
+  const { text, sentenceStart } = context;
+  if (text === undefined || f.end <= f.start) return undefined;
+  const start = sentenceStart ? sentenceStart(f) : f.start;
+  const end = context.sentenceEnd(f);
+  const sentence = text.slice(start, end);
+  if (!CRITIC.test(sentence)) return toRange(context.positions, start, end);
+  let rest = sentence;
+  for (const span of criticSpans(sentence).reverse()) {
+    if (!sentence.startsWith('{>>', span.start) || (start + span.start < f.end && f.start < start + span.end)) return undefined;
+    rest = rest.slice(0, span.start) + rest.slice(span.end);
+  }
+  return CRITIC.test(rest) ? undefined : toRange(context.positions, f.start, f.end);
 }
 
 export function findingToDiagnostic(f: Finding, context: DiagnosticContext): Diagnostic {
@@ -64,6 +99,11 @@ export function findingToDiagnostic(f: Finding, context: DiagnosticContext): Dia
     note: shortNote(f.note),
     sentenceEnd: context.positions.position(context.sentenceEnd(f)),
   };
+  if (f.ruleId === 'unsupported-claim') {
+    const claimRange = claimRangeOf(f, context);
+    if (claimRange) data.claimRange = claimRange;
+  }
+  if ((f.ruleId === 'vague-attribution' || f.ruleId === 'anonymous-source') && typeof f.details?.kind === 'string') data.attributionKind = f.details.kind;
   const diagnostic: Diagnostic = {
     range: toRange(context.positions, f.start, f.end),
     severity: SEVERITY[f.severity],
@@ -105,6 +145,8 @@ export function isDiagnosticData(value: unknown): value is DiagnosticData {
   const d = value as Record<string, unknown>;
   const pos = d.sentenceEnd as Record<string, unknown> | null | undefined;
   return (
+    (d.claimRange === undefined || isRange(d.claimRange)) &&
+    (d.attributionKind === undefined || typeof d.attributionKind === 'string') &&
     typeof d.version === 'number' &&
     typeof d.text === 'string' &&
     Array.isArray(d.expected) &&
@@ -118,4 +160,14 @@ export function isDiagnosticData(value: unknown): value is DiagnosticData {
     typeof pos.line === 'number' &&
     typeof pos.character === 'number'
   );
+}
+
+function isPosition(value: unknown): boolean {
+  const p = value as Record<string, unknown> | null | undefined;
+  return p !== null && typeof p === 'object' && typeof p.line === 'number' && typeof p.character === 'number';
+}
+
+function isRange(value: unknown): boolean {
+  const r = value as Record<string, unknown> | null | undefined;
+  return r !== null && typeof r === 'object' && isPosition(r.start) && isPosition(r.end);
 }

@@ -4,7 +4,7 @@
  * words are in, and the reference.
  */
 import { MarkupKind } from 'vscode-languageserver';
-import type { Hover } from 'vscode-languageserver';
+import type { Hover, Range } from 'vscode-languageserver';
 import type { Finding, Quote } from '../engine/index.js';
 import { messages } from '../engine/messages.js';
 import { CATEGORY_LABELS, ui } from './messages.js';
@@ -55,4 +55,15 @@ export function findingsToHover(findings: readonly Finding[], positions: Positio
     contents: { kind: MarkupKind.Markdown, value: findings.map(section).join('\n\n---\n\n') },
     range: toRange(positions, start, end),
   };
+}
+
+/**
+ * The finding notes first, then the sentence's sourcing section; the range is the findings' span,
+ * or the sentence's when there are no findings.
+ */
+export function withSourcing(hover: Hover | null, sourcing: { markdown: string; range: Range } | null): Hover | null {
+  if (sourcing === null) return hover;
+  if (hover === null) return { contents: { kind: MarkupKind.Markdown, value: sourcing.markdown }, range: sourcing.range };
+  const value = (hover.contents as { value: string }).value;
+  return { ...hover, contents: { kind: MarkupKind.Markdown, value: `${value}\n\n---\n\n${sourcing.markdown}` } };
 }

@@ -32,6 +32,14 @@ export function annotation(text: string, comments: readonly { category: string; 
   return `{==${inside(text, '==}')}==}{>>${commentText(parts.join(' | '))}<<}`;
 }
 
+/** What opens a highlight placed around text already in the document (with `highlightClose`). */
+export const HIGHLIGHT_OPEN = '{==';
+
+/** What closes it: `==}`, and the comment `{>>slant category: note<<}` when there is one. */
+export function highlightClose(comment: { category: string; note: string } | null): string {
+  return comment === null ? '==}' : `==}{>>${commentText(`slant ${comment.category}: ${comment.note}`)}<<}`;
+}
+
 /** The ignore directive for a rule. */
 export function ignoreComment(ruleId: string): string {
   return `{>>slant-ignore ${commentText(ruleId)}<<}`;

@@ -1,6 +1,8 @@
 /**
  * Every string the language server shows, in one place, reviewed like user-interface text.
  */
+import type { AttributionKind, ClaimKind } from '../engine/index.js';
+
 const q = (text: string): string => `“${text.replace(/\s+/g, ' ')}”`;
 
 export const CATEGORY_LABELS: Record<string, string> = {
@@ -20,6 +22,11 @@ export const ui = {
   ignoreHere: (ruleId: string): string => `Ignore ${ruleId} in this sentence`,
   ignoreInWorkspace: (term: string): string => `Ignore ${q(term)} in this workspace`,
   annotateAll: 'Annotate all findings in this document',
+  needsSource: 'Annotate: needs a source',
+  needsSourceComment: 'no source given',
+  markReviewed: 'Mark as reviewed',
+  whichSource: 'Annotate: which source?',
+  whichSourceComment: (kind: string): string => `${kind} — who exactly?`,
 
   // Hover.
   alternatives: 'Neutral alternatives',
@@ -29,6 +36,38 @@ export const ui = {
   unknownVoice: 'quoted — the text does not say whose words these are.',
   reference: 'Reference',
   entry: (id: string): string => `lexicon entry \`${id}\``,
+
+  // Sourcing: hover section, code lens, document symbols.
+  sourcing: 'Sourcing',
+  quoted: q,
+  sourceKind: {
+    named: 'named source',
+    institutional: 'institutional source',
+    anonymous: 'anonymous source',
+    vague: 'vague attribution',
+    self: 'the outlet itself:',
+  } satisfies Record<AttributionKind, string>,
+  via: {
+    cue: '',
+    quote: ', the speaker of the quotation',
+    carried: ', carried from an earlier sentence',
+  } satisfies Record<'cue' | 'quote' | 'carried', string>,
+  claimKind: {
+    fact: 'a figure or factual claim',
+    intent: 'a claim about intentions',
+    cause: 'a claim about causes or meaning',
+    certainty: 'a claim stated as certain',
+    opinion: 'the writer’s declared opinion',
+    statement: 'a statement',
+  } satisfies Record<ClaimKind, string>,
+  quotationNoSpeaker: 'a quotation; the text does not say whose words these are.',
+  noAttribution: (claim: string): string => `no attribution covers this sentence (${claim}).`,
+  nearestBefore: (source: string, kind: string, distance: number): string =>
+    `Nearest source before it: ${source} (${kind}, ${distance} sentence${distance === 1 ? '' : 's'} back).`,
+  noSourceBefore: 'No source is named before it.',
+  claims: (n: number): string => `${n} ${n === 1 ? 'claim' : 'claims'}`,
+  unsourced: (percent: number): string => `${percent}% unsourced`,
+  sourceDetail: (kind: AttributionKind, claims: number): string => `${kind} · ${claims} ${claims === 1 ? 'claim' : 'claims'}`,
 
   // Diagnostics that are about the document, not a passage.
   quotedFrom: (speaker: string): string => `Quoted from ${speaker}`,

@@ -5,6 +5,7 @@
  */
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -29,6 +30,7 @@ import {
   Commands,
   DocumentSummaryNotification,
   LexiconLocationsRequest,
+  SourcesRequest,
   type SlantInitializationOptions,
 } from '../protocol/index.js';
 import { ANNOTATE_ALL_KIND } from './code-actions.js';
@@ -75,6 +77,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     refreshDiagnostics: () => {
       if (client.workspace?.diagnostics?.refreshSupport === true) void connection.languages.diagnostics.refresh().then(undefined, failed('refresh'));
     },
+    refreshCodeLenses: () => {
+      if (client.workspace?.codeLens?.refreshSupport === true) void connection.sendRequest(CodeLensRefreshRequest.type).then(undefined, failed('refresh'));
+    },
     publishDiagnostics: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }).then(undefined, failed('publish')),
     summary: (s) => void connection.sendNotification(DocumentSummaryNotification.type, s).then(undefined, failed('summary')),
     applyEdit: async (label, edit) => (await connection.workspace.applyEdit({ label, edit })).applied,
@@ -105,6 +110,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         ...(pull ? { diagnosticProvider: { identifier: 'slant', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        documentSymbolProvider: { label: 'Slant sources' },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ANNOTATE_ALL_KIND] },
         executeCommandProvider: { commands: [Commands.annotateAll, Commands.ignoreTermInWorkspace] },
         ...(client.workspace?.workspaceFolders === true ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
@@ -132,12 +139,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDidChangeWatchedFiles((params) => the().filesChanged(params.changes.map((c) => c.uri)));
   connection.languages.diagnostics.on((params, token) => the().diagnostics(params.textDocument.uri, params.previousResultId, token));
   connection.onHover((params, token) => the().hover(params.textDocument.uri, params.position, token));
+  connection.onCodeLens((params, token) => the().codeLenses(params.textDocument.uri, token));
+  connection.onDocumentSymbol((params, token) => the().documentSymbols(params.textDocument.uri, token));
   connection.onCodeAction((params, token) =>
     the().codeActions({ uri: params.textDocument.uri, diagnostics: params.context.diagnostics, ...(params.context.only ? { only: params.context.only } : {}) }, token),
   );
   connection.onExecuteCommand((params) => the().executeCommand(params.command, params.arguments));
   connection.onRequest(AnalyseDocumentRequest.type, (params) => the().analyseDocument(params.uri));
   connection.onRequest(LexiconLocationsRequest.type, (params) => the().lexiconLocations(params.uri));
+  connection.onRequest(SourcesRequest.type, (params, token) => the().sources(params.uri, token));
 
   documents.onDidOpen((e) => the().opened(e.document.uri));
   documents.onDidChangeContent((e) => the().changed(e.document.uri));

@@ -4,15 +4,17 @@
  * LSP shapes themselves come from the pure converters (diagnostics, hover, code actions).
  */
 import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import type { CancellationToken, CodeAction, Diagnostic, DocumentDiagnosticReport, Hover, Position, WorkspaceEdit } from 'vscode-languageserver';
+import type { CancellationToken, CodeAction, CodeLens, Diagnostic, DocumentDiagnosticReport, DocumentSymbol, Hover, Position, WorkspaceEdit } from 'vscode-languageserver';
 import { builtinLexicon } from '../engine/index.js';
-import { Commands, type DocumentSummary, type LexiconLocations } from '../protocol/index.js';
+import { Commands, type DocumentSummary, type LexiconLocations, type SourcesResult } from '../protocol/index.js';
 import { Analyses, CancelledError, StaleError, type Analysis, type AnalysisContext, type OpenDocument } from './analyses.js';
 import { ANNOTATE_ALL_KIND, annotateAllAction, annotateAllArgs, annotateAllEdit, ignoreTermArgs, quickFixes, wants } from './code-actions.js';
-import { findingsAt, findingsToHover } from './hover.js';
+import { toRange } from './diagnostics.js';
+import { findingsAt, findingsToHover, withSourcing } from './hover.js';
 import { ui } from './messages.js';
 import { builtinLexiconPaths } from './paths.js';
 import { EditorSettings, effectiveSettings } from './settings.js';
+import { profileSummary, sourceSymbols, sourcesResult, sourcingLenses, sourcingSection } from './sourcing.js';
 import { Workspace } from './workspace.js';
 
 /** What the service asks of the editor. */
@@ -24,6 +26,8 @@ export interface EditorPort {
   log(message: string): void;
   /** Pull model: ask the editor to pull diagnostics again (`workspace/diagnostic/refresh`). */
   refreshDiagnostics(): void;
+  /** Ask the editor for the code lenses again (`workspace/codeLens/refresh`), when it can. */
+  refreshCodeLenses?(): void;
   /** Push model: publish a document's diagnostics. */
   publishDiagnostics(uri: string, version: number, diagnostics: Diagnostic[]): void;
   summary(summary: DocumentSummary): void;
@@ -41,6 +45,11 @@ export interface ServiceOptions {
   trusted: boolean;
   /** Milliseconds between the last change and a pushed analysis (push model only). */
   pushDelay: number;
+  /**
+   * Milliseconds between an analysis and its `slant/documentSummary` (which carries the
+   * whole-document sourcing profile, so it waits for typing to pause); `pushDelay` by default.
+   */
+  summaryDelay?: number;
 }
 
 export interface CodeActionRequest {
@@ -54,6 +63,7 @@ export class Service {
   readonly analyses: Analyses;
   private readonly settings: EditorSettings;
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly summaryTimers = new Map<string, NodeJS.Timeout>();
   private watchedOutside = '';
   private readonly justOpened = new Set<string>();
 
@@ -70,7 +80,7 @@ export class Service {
     this.analyses = new Analyses({
       documents,
       context: (uri) => this.context(uri),
-      analysed: (a) => editor.summary(a.summary),
+      analysed: (a) => this.summarise(a),
       failed: (uri, error) => editor.log(`analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     });
   }
@@ -90,6 +100,29 @@ export class Service {
     };
   }
 
+  /**
+   * Sends a document's summary once typing pauses, with the sourcing profile (computed from the
+   * whole text) when the analysis is still the current one; a newer analysis sends its own.
+   */
+  private summarise(analysis: Analysis): void {
+    const { uri } = analysis;
+    const previous = this.summaryTimers.get(uri);
+    if (previous) clearTimeout(previous);
+    this.summaryTimers.set(
+      uri,
+      setTimeout(() => {
+        this.summaryTimers.delete(uri);
+        if (this.analyses.current(uri) === analysis) this.editor.summary(this.summaryOf(analysis));
+      }, this.options.summaryDelay ?? this.options.pushDelay),
+    );
+  }
+
+  /** The analysis's summary with its sourcing profile, when there is one. */
+  private summaryOf(analysis: Analysis): DocumentSummary {
+    const sourcing = this.analyses.sourcing(analysis);
+    return sourcing === null ? analysis.summary : { ...analysis.summary, sourcing: profileSummary(sourcing.sourcing) };
+  }
+
   // Events.
 
   opened(uri: string): void {
@@ -103,9 +136,11 @@ export class Service {
   }
 
   closed(uri: string): void {
-    const timer = this.timers.get(uri);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(uri);
+    for (const timers of [this.timers, this.summaryTimers]) {
+      const timer = timers.get(uri);
+      if (timer) clearTimeout(timer);
+      timers.delete(uri);
+    }
     this.justOpened.delete(uri);
     this.analyses.closed(uri);
     this.settings.forget(uri);
@@ -134,6 +169,7 @@ export class Service {
     if (invalidate) this.analyses.invalidate();
     if (this.options.pull) this.editor.refreshDiagnostics();
     else for (const doc of this.documents.all()) this.schedule(doc.uri, 0);
+    this.editor.refreshCodeLenses?.();
   }
 
   /** Push model: analyse a document after a quiet moment (a closed document's pending push does nothing). */
@@ -176,7 +212,31 @@ export class Service {
     const analysis = await this.quietly(uri, token);
     if (!analysis?.analysed) return null;
     const offset = analysis.positions.offset(position.line, position.character);
-    return findingsToHover(findingsAt(analysis.findings, offset), analysis.positions);
+    const findings = findingsToHover(findingsAt(analysis.findings, offset), analysis.positions);
+    const sourcing = this.analyses.sourcing(analysis);
+    const section = sourcing === null ? null : sourcingSection(sourcing, offset);
+    return withSourcing(findings, section && { markdown: section.markdown, range: toRange(analysis.positions, section.start, section.end) });
+  }
+
+  /** `textDocument/codeLens`: the sourcing profile on the first line of an analysed document. */
+  async codeLenses(uri: string, token: CancellationToken): Promise<CodeLens[]> {
+    const analysis = await this.quietly(uri, token);
+    const sourcing = analysis ? this.analyses.sourcing(analysis) : null;
+    return sourcing === null ? [] : sourcingLenses(sourcing, uri);
+  }
+
+  /** `textDocument/documentSymbol`: the sources of an analysed document, their claims as children. */
+  async documentSymbols(uri: string, token: CancellationToken): Promise<DocumentSymbol[]> {
+    const analysis = await this.quietly(uri, token);
+    const sourcing = analysis ? this.analyses.sourcing(analysis) : null;
+    return sourcing === null || analysis === null ? [] : sourceSymbols(sourcing, analysis.positions);
+  }
+
+  /** `slant/sources`: every source with the claims it covers; null when the document is not analysed. */
+  async sources(uri: string, token?: CancellationToken): Promise<SourcesResult | null> {
+    const analysis = await this.quietly(uri, token);
+    const sourcing = analysis ? this.analyses.sourcing(analysis) : null;
+    return sourcing === null || analysis === null ? null : sourcesResult(sourcing, analysis.positions, uri, analysis.version);
   }
 
   async codeActions(request: CodeActionRequest, token: CancellationToken): Promise<CodeAction[]> {
@@ -240,7 +300,7 @@ export class Service {
     this.analyses.request(uri);
     const analysis = await this.quietly(uri);
     this.refresh(false);
-    return analysis?.summary ?? { uri, analysed: false, total: 0, byCategory: { loaded: 0, partisan: 0, unsupported: 0, attribution: 0, speculation: 0, boilerplate: 0 } };
+    return analysis ? this.summaryOf(analysis) : { uri, analysed: false, total: 0, byCategory: { loaded: 0, partisan: 0, unsupported: 0, attribution: 0, speculation: 0, boilerplate: 0 } };
   }
 
   lexiconLocations(uri: string | undefined): LexiconLocations {

@@ -5,6 +5,7 @@
  * No engine imports: this module must stay cheap for the client bundle.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { Range } from 'vscode-languageserver-protocol';
 
 export type CategoryName = 'loaded' | 'partisan' | 'unsupported' | 'attribution' | 'speculation' | 'boilerplate';
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint' | 'off';
@@ -51,6 +52,28 @@ export interface DocumentSummary {
   analysed: boolean;
   total: number;
   byCategory: Record<CategoryName, number>;
+  /** How the document's claims are sourced (analysed documents; missing when it could not be computed). */
+  sourcing?: SourcingSummary;
+}
+
+/** What kind of source an attribution names (the engine's `AttributionKind`). */
+export type AttributionKindName = 'named' | 'institutional' | 'anonymous' | 'vague' | 'self';
+/** What an author-voice sentence claims (the engine's `ClaimKind`). */
+export type ClaimKindName = 'fact' | 'intent' | 'cause' | 'certainty' | 'opinion' | 'statement';
+
+/** A document's sourcing profile (the engine's `SourcingProfile`). */
+export interface SourcingSummary {
+  /** Author-voice claims (declarative sentences, not marked as opinion). */
+  claims: number;
+  /** Claims by the kind of attribution covering them; `none` for unsourced. */
+  byKind: Record<AttributionKindName | 'none', number>;
+  /** Share of claims with no attribution, 0–1. */
+  unsourcedShare: number;
+  /** Distinct named and anonymous sources. */
+  namedSources: number;
+  anonymousSources: number;
+  /** Sentences in quoted voice. */
+  quotedSentences: number;
 }
 
 /** The server tells the client a document's counts changed (after each analysis). */
@@ -77,6 +100,52 @@ export namespace LexiconLocationsRequest {
   export const method = 'slant/lexiconLocations' as const;
   export const type = new RequestType<{ uri?: string }, LexiconLocations, void>(method);
 }
+
+/** A sentence a source covers, or an unsourced claim. */
+export interface SourceClaim {
+  range: Range;
+  /** The sentence as it stands in the document, whitespace collapsed. */
+  text: string;
+  /** What it claims; null for sentences that are not claims (quotations, questions, headings). */
+  claim: ClaimKindName | null;
+}
+
+/** One source the document cites. */
+export interface SourceEntry {
+  /** The fullest name the text gives ("Foreign Minister Ayla Demir", "sources familiar with the talks"). */
+  name: string;
+  kind: AttributionKindName;
+  /** Where the text names it, in document order. */
+  mentions: Range[];
+  /** The sentences its attribution covers, in document order. */
+  claims: SourceClaim[];
+}
+
+/** Every source of a document with the claims it covers (*Slant: Show Sources*). */
+export interface SourcesResult {
+  uri: string;
+  /** The document version the ranges are for. */
+  version: number;
+  profile: SourcingSummary;
+  /** In the order the text first names them. */
+  sources: SourceEntry[];
+  /** Author-voice claims no attribution covers. */
+  unsourced: SourceClaim[];
+}
+
+/** Null when the document is not analysed (or not open). */
+export namespace SourcesRequest {
+  export const method = 'slant/sources' as const;
+  export const type = new RequestType<{ uri: string }, SourcesResult | null, void>(method);
+}
+
+/**
+ * Command ids the client implements and the server refers to (the sourcing code lens runs
+ * `showSources` with the document URI as `arguments[0]`).
+ */
+export const ClientCommands = {
+  showSources: 'slant.showSources',
+} as const;
 
 /** Command ids the server executes through `workspace/executeCommand`. */
 export const Commands = {
