@@ -42,7 +42,7 @@ function timed<T>(what: string, step: () => T): T {
 }
 
 function installCodeServer(): string {
-  const out = execFileSync('bash', [path.join(root, 'e2e/install-code-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync('bash', [path.join(root, 'e2e/install.sh'), 'code-server'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const binary = out.trim().split('\n').pop() ?? '';
   if (!existsSync(binary)) throw new Error(`the installer did not give a code-server binary (got "${binary}")`);
   return binary;

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Installs what the browser end-to-end test needs, outside the repository, and does nothing that
-# is already done: Debian packages (as root), node-gyp for node-pty's build, and code-server from
-# the npm registry into a cache folder ($SLANT_E2E_CACHE, default ~/.cache/slant-e2e).
-# Works offline apart from the Debian mirror and the npm registry. Prints the code-server binary.
+# Installs what the editor tests need, outside the repository, skipping whatever is already there.
+#   e2e/install.sh code-server     Debian packages (as root), node-gyp for node-pty's build, and
+#                                  code-server from the npm registry into a cache folder
+#                                  ($SLANT_E2E_CACHE, default ~/.cache/slant-e2e); prints its binary
+#   e2e/install.sh debian PKG...   only Debian packages (the Neovim check: neovim)
+# Needs only the Debian mirror and the npm registry.
 set -euo pipefail
 
 CODE_SERVER_VERSION=4.100.3
@@ -38,12 +40,11 @@ apt_install() {
   log "apt-get: $((SECONDS - started)) s"
 }
 
-if [ "${1:-}" = "--apt" ]; then
-  # Only Debian packages (the Neovim check uses this: e2e/install-code-server.sh --apt neovim).
-  shift
-  apt_install "$@"
-  exit 0
-fi
+case "${1:-}" in
+  debian) shift; apt_install "$@"; exit 0 ;;
+  code-server) ;;
+  *) log "usage: e2e/install.sh code-server | debian PKG..."; exit 2 ;;
+esac
 
 if [ -x "$binary" ] && [ -f "$target/.complete" ]; then
   log "code-server $CODE_SERVER_VERSION already in $target"
