@@ -40,8 +40,10 @@ export interface CodeServerOptions {
   binary: string;
   /** A fresh folder for this run's extensions, user data, config and log. */
   home: string;
-  /** The packaged extension to install. */
-  vsix: string;
+  /** The packaged extension to install (none: the caller loads it as an extension in development). */
+  vsix?: string;
+  /** Added to code-server's environment, which its extension host inherits. */
+  env?: Record<string, string>;
 }
 
 export class CodeServer {
@@ -57,9 +59,16 @@ export class CodeServer {
     this.logFile = path.join(options.home, 'code-server.log');
   }
 
-  /** The URL that opens `folder` in the workbench. */
-  url(folder: string): string {
-    return `http://127.0.0.1:${this.port}/?folder=${encodeURIComponent(folder)}`;
+  /**
+   * The URL that opens `folder` in the workbench. `payload` passes workbench options the way VS
+   * Code's own browser tests do (extensionDevelopmentPath, extensionTestsPath), as paths on the server.
+   */
+  url(folder: string, payload: Record<string, string> = {}): string {
+    const url = new URL(`http://127.0.0.1:${this.port}/`);
+    url.searchParams.set('folder', folder);
+    const pairs = Object.entries(payload).map(([key, file]) => [key, `vscode-remote://${url.host}${file}`]);
+    if (pairs.length > 0) url.searchParams.set('payload', JSON.stringify(pairs));
+    return url.toString();
   }
 
   /** The folder of code-server's own logs (extension host, Slant's output channel). */
@@ -74,7 +83,7 @@ export class CodeServer {
     const configFile = path.join(this.options.home, 'config.yaml');
     writeFileSync(configFile, 'auth: none\ncert: false\n');
     const dirs = ['--config', configFile, '--extensions-dir', this.extensionsDir, '--user-data-dir', this.userDataDir];
-    execFileSync(this.options.binary, [...dirs, '--install-extension', this.options.vsix], { stdio: 'pipe' });
+    if (this.options.vsix) execFileSync(this.options.binary, [...dirs, '--install-extension', this.options.vsix], { stdio: 'pipe' });
     this.port = await freePort();
     const log = createWriteStream(this.logFile);
     // `detached` runs it through setsid(): its own process group, which `stop` kills whole.
@@ -89,7 +98,7 @@ export class CodeServer {
         '--disable-workspace-trust',
         '--disable-getting-started-override',
       ],
-      { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+      { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...this.options.env } },
     );
     this.process.stdout?.pipe(log);
     this.process.stderr?.pipe(log);

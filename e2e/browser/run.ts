@@ -11,24 +11,16 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { CHECKS } from './checks.js';
+import { launchChromium } from './chromium.js';
 import { CodeServer } from './code-server.js';
+import { installCodeServer } from './install.js';
 import { MemorySampler } from './memory.js';
 import { Workbench } from './workbench.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const VIEWPORT = { width: 1000, height: 650 };
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 const log = (message: string) => console.log(`e2e: ${message}`);
@@ -41,20 +33,13 @@ function timed<T>(what: string, step: () => T): T {
   return result;
 }
 
-function installCodeServer(): string {
-  const out = execFileSync('bash', [path.join(root, 'e2e/install.sh'), 'code-server'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  const binary = out.trim().split('\n').pop() ?? '';
-  if (!existsSync(binary)) throw new Error(`the installer did not give a code-server binary (got "${binary}")`);
-  return binary;
-}
-
 async function main(): Promise<number> {
   const started = Date.now();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const runDir = path.join(root, '.e2e', `run-${stamp}`);
   mkdirSync(runDir, { recursive: true });
 
-  const binary = timed('code-server ready', installCodeServer);
+  const binary = timed('code-server ready', () => installCodeServer(root));
   timed('extension packaged', () => execFileSync('npm', ['run', 'package', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] }));
 
   const home = mkdtempSync(path.join(tmpdir(), 'slant-e2e-'));
@@ -68,7 +53,7 @@ async function main(): Promise<number> {
     const serverStarted = Date.now();
     await server.start();
     log(`code-server started with the .vsix installed (${seconds(serverStarted)})`);
-    browser = await chromium.launch({ executablePath: process.env.SLANT_E2E_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     memory.start();
     const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
     const bench = new Workbench(page);

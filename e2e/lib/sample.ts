@@ -55,6 +55,7 @@ export function place(text: string, phrase: Phrase): Place {
 /** The parts of `slant check --format json` the editor checks compare with. */
 export interface CliFinding {
   ruleId: string;
+  message: string;
   category: string;
   severity: string;
   text: string;
@@ -73,8 +74,10 @@ export interface CliReport {
  * editor shows can be compared with it. Needs `npm run build` (dist/cli.cjs).
  */
 export function cliReport(root: string, file: string): CliReport {
+  // Inside VS Code's extension host the executable is Electron: run it as Node.
   const run = spawnSync(process.execPath, [path.join(root, 'dist/cli.cjs'), 'check', '--format', 'json', '--no-config', file], {
     encoding: 'utf8',
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
   });
   if (run.status !== 0) throw new Error(`slant check ${file} exited with ${run.status}: ${run.stderr}`);
   const parsed = JSON.parse(run.stdout) as { files: CliReport[] };
