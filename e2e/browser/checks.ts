@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ADDED, cliReport, findingAt, FLAGGED, IGNORED, locate, normalise, place, SAMPLE, type CliReport } from '../lib/sample.js';
+import { ADDED, cliReport, findingAt, FLAGGED, IGNORED, locate, NEIGHBOUR, normalise, place, SAMPLE, type CliReport } from '../lib/sample.js';
 import { waitFor } from './wait.js';
 import { QUICK_MS, SLOW_MS, type Severity, type Workbench } from './workbench.js';
 
@@ -98,10 +98,13 @@ export const CHECKS: Check[] = [
       const before = report(ctx);
       const original = sampleText(ctx);
       const at = place(original, FLAGGED);
+      const neighbour = findingAt(before, place(original, NEIGHBOUR).offset);
       await ctx.bench.chooseFocusedAction();
       const markedContext = FLAGGED.context.replace(FLAGGED.text, `{==${FLAGGED.text}==}{>>slant loaded:`);
       // The reviewed word loses its squiggle; the other "regime" in the sentence keeps its own.
       await ctx.bench.waitForSquiggles(`no squiggle under the annotated "${FLAGGED.text}"`, FLAGGED.text, markedContext, (s) => s.length === 0);
+      const kept = await ctx.bench.squigglesUnder(NEIGHBOUR.text, NEIGHBOUR.context);
+      if (!kept?.includes(squiggle(neighbour.severity))) throw new Error(`"${NEIGHBOUR.context}" lost its squiggle: ${JSON.stringify(kept)}`);
       const saved = await save(ctx, `contain "${markedContext}"`, (t) => t.includes(markedContext));
       if (saved.slice(0, at.offset) !== original.slice(0, at.offset)) throw new Error('the quick fix changed text before the flagged word');
       const after = report(ctx);

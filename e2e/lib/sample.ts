@@ -16,6 +16,8 @@ export interface Phrase {
 
 /** A contested label in the author's voice: diagnostics, hover and the quick fix act on it. */
 export const FLAGGED: Phrase = { context: 'the Assad regime', text: 'regime' };
+/** The same word flagged again in the same sentence: annotating FLAGGED must leave it flagged. */
+export const NEIGHBOUR: Phrase = { context: 'Erdoğan’s regime', text: 'regime' };
 /** A finding in another sentence, silenced by typing an ignore comment after that sentence. */
 export const IGNORED: Phrase & { sentence: string } = {
   context: 'with predictable fury',
