@@ -1,0 +1,155 @@
+/**
+ * The browser checks, in order: each is one thing a reader does in VS Code, and leaves a
+ * screenshot. They share one workbench and one document, so later checks start from the text
+ * earlier ones left. Expected findings come from `slant check --format json` on the same text
+ * (the same engine and defaults), so the checks test what the editor shows, not the lexicon.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { ADDED, cliReport, findingAt, FLAGGED, IGNORED, locate, NEIGHBOUR, normalise, place, SAMPLE, type CliReport } from '../lib/sample.js';
+import { waitFor } from './wait.js';
+import { QUICK_MS, SLOW_MS, type Severity, type Workbench } from './workbench.js';
+
+export interface CheckContext {
+  bench: Workbench;
+  /** The repository (for dist/cli.cjs). */
+  root: string;
+  /** The workspace copy of the samples that code-server has open. */
+  workspace: string;
+}
+
+export interface Check {
+  /** Also the screenshot's name. */
+  name: string;
+  run(ctx: CheckContext): Promise<void>;
+}
+
+const samplePath = (ctx: CheckContext) => path.join(ctx.workspace, SAMPLE);
+const sampleText = (ctx: CheckContext) => readFileSync(samplePath(ctx), 'utf8');
+const report = (ctx: CheckContext): CliReport => cliReport(ctx.root, samplePath(ctx));
+
+/** Diagnostic severities as VS Code draws them: the CLI's "info" is VS Code's "info" squiggle, hints are dots, not squiggles. */
+function squiggle(severity: string): Severity {
+  if (severity === 'error' || severity === 'warning' || severity === 'info') return severity;
+  throw new Error(`a ${severity} finding has no squiggle; pick a phrase with a warning or info finding`);
+}
+
+/** Saves the document and waits for the file on disk to pass `test`. */
+async function save(ctx: CheckContext, what: string, test: (text: string) => boolean): Promise<string> {
+  await ctx.bench.press('Control+S');
+  return waitFor(`the saved file to ${what}`, QUICK_MS, () => {
+    const text = sampleText(ctx);
+    return test(text) ? text : null;
+  });
+}
+
+export const CHECKS: Check[] = [
+  {
+    name: 'diagnostics',
+    async run(ctx) {
+      const text = sampleText(ctx);
+      const expected = report(ctx);
+      const flagged = findingAt(expected, place(text, FLAGGED).offset);
+      const ignored = findingAt(expected, place(text, IGNORED).offset);
+      await ctx.bench.openFile(SAMPLE);
+      // Squiggles appear once the extension host, the client and the server are up: the slow part.
+      const at = place(text, FLAGGED);
+      await ctx.bench.goTo(at.line, at.column);
+      await ctx.bench.waitForSquiggles(`a ${flagged.severity} squiggle under "${FLAGGED.text}"`, FLAGGED.text, FLAGGED.context, (s) => s.includes(squiggle(flagged.severity)), SLOW_MS);
+      await ctx.bench.waitForStatus(expected.summary.byCategory);
+      // The Problems item counts errors, warnings and infos (hints are not problems).
+      const count = (severity: string) => expected.findings.filter((f) => f.severity === severity).length;
+      const want = [count('error'), count('warning'), count('info')].join(' ');
+      const problems = await ctx.bench.problemsText();
+      if (problems !== want) throw new Error(`the Problems item says "${problems}", expected "${want}"`);
+      const other = place(text, IGNORED);
+      await ctx.bench.goTo(other.line, other.column);
+      await ctx.bench.waitForSquiggles(`a ${ignored.severity} squiggle under "${IGNORED.text}"`, IGNORED.text, IGNORED.context, (s) => s.includes(squiggle(ignored.severity)));
+      const back = place(text, FLAGGED);
+      await ctx.bench.goTo(back.line, back.column);
+    },
+  },
+  {
+    name: 'hover',
+    async run(ctx) {
+      const text = sampleText(ctx);
+      const finding = findingAt(report(ctx), place(text, FLAGGED).offset);
+      // The cursor is on the flagged word (left there by the previous check).
+      const hover = await ctx.bench.hover(finding.note.slice(0, 80));
+      for (const part of [finding.ruleId, ...finding.expected.slice(0, 1)]) {
+        if (!hover.includes(normalise(part))) throw new Error(`the hover lacks "${part}": ${hover}`);
+      }
+    },
+  },
+  {
+    name: 'quick-fix-menu',
+    async run(ctx) {
+      await ctx.bench.press('Escape');
+      await ctx.bench.page.locator('.monaco-hover:visible').waitFor({ state: 'hidden', timeout: QUICK_MS });
+      const titles = await ctx.bench.focusQuickFix(`Annotate “${FLAGGED.text}” as reviewed`);
+      const finding = findingAt(report(ctx), place(sampleText(ctx), FLAGGED).offset);
+      const suggestion = `Suggest “${finding.expected[0]}”`;
+      if (!titles.some((t) => t.includes(suggestion))) throw new Error(`the menu lacks "${suggestion}": ${titles.join(' | ')}`);
+    },
+  },
+  {
+    name: 'annotated',
+    async run(ctx) {
+      const before = report(ctx);
+      const original = sampleText(ctx);
+      const at = place(original, FLAGGED);
+      const neighbour = findingAt(before, place(original, NEIGHBOUR).offset);
+      await ctx.bench.chooseFocusedAction();
+      const markedContext = FLAGGED.context.replace(FLAGGED.text, `{==${FLAGGED.text}==}{>>slant loaded:`);
+      // The reviewed word loses its squiggle; the other "regime" in the sentence keeps its own.
+      await ctx.bench.waitForSquiggles(`no squiggle under the annotated "${FLAGGED.text}"`, FLAGGED.text, markedContext, (s) => s.length === 0);
+      const kept = await ctx.bench.squigglesUnder(NEIGHBOUR.text, NEIGHBOUR.context);
+      if (!kept?.includes(squiggle(neighbour.severity))) throw new Error(`"${NEIGHBOUR.context}" lost its squiggle: ${JSON.stringify(kept)}`);
+      const saved = await save(ctx, `contain "${markedContext}"`, (t) => t.includes(markedContext));
+      if (saved.slice(0, at.offset) !== original.slice(0, at.offset)) throw new Error('the quick fix changed text before the flagged word');
+      const after = report(ctx);
+      if ((after.summary.byCategory.loaded ?? 0) >= (before.summary.byCategory.loaded ?? 0)) throw new Error('annotating did not remove a loaded finding');
+      await ctx.bench.waitForStatus(after.summary.byCategory);
+    },
+  },
+  {
+    name: 'ignore-comment',
+    async run(ctx) {
+      const text = sampleText(ctx);
+      const finding = findingAt(report(ctx), place(text, IGNORED).offset);
+      const end = locate(text, IGNORED.sentence);
+      await ctx.bench.goTo(end.line, end.column + IGNORED.sentence.length);
+      const comment = `{>>slant-ignore ${finding.ruleId}<<}`;
+      await ctx.bench.type(comment);
+      await ctx.bench.waitForSquiggles(`the squiggle under "${IGNORED.text}" to go`, IGNORED.text, IGNORED.context, (s) => s.length === 0);
+      await save(ctx, `contain "${IGNORED.sentence}${comment}"`, (t) => t.includes(`${IGNORED.sentence}${comment}`));
+      const after = report(ctx);
+      if (after.findings.some((f) => f.ruleId === finding.ruleId && f.text === IGNORED.text)) throw new Error('the CLI still reports the ignored finding');
+      await ctx.bench.waitForStatus(after.summary.byCategory);
+    },
+  },
+  {
+    name: 'edited',
+    async run(ctx) {
+      const before = report(ctx);
+      await ctx.bench.press('Control+End', 'Enter', 'Enter');
+      await ctx.bench.type(ADDED.context);
+      const text = await save(ctx, `end with "${ADDED.context}"`, (t) => t.trimEnd().endsWith(ADDED.context));
+      const after = report(ctx);
+      if ((after.summary.byCategory.loaded ?? 0) !== (before.summary.byCategory.loaded ?? 0) + 1) throw new Error('the typed paragraph should bring exactly one loaded finding');
+      const added = findingAt(after, place(text, ADDED).offset);
+      await ctx.bench.waitForSquiggles(`a ${added.severity} squiggle under "${ADDED.text}" in the typed paragraph`, ADDED.text, ADDED.context, (s) => s.includes(squiggle(added.severity)));
+      await ctx.bench.waitForStatus(after.summary.byCategory);
+    },
+  },
+  {
+    name: 'edit-removed',
+    async run(ctx) {
+      const withParagraph = sampleText(ctx);
+      const without = withParagraph.replace(`\n\n${ADDED.context}`, '');
+      for (let i = 0; i < ADDED.context.length + 2; i++) await ctx.bench.press('Backspace');
+      await save(ctx, 'lose the typed paragraph', (t) => t === without);
+      await ctx.bench.waitForStatus(report(ctx).summary.byCategory);
+    },
+  },
+];
