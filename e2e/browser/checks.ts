@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ADDED, cliReport, findingAt, FLAGGED, IGNORED, locate, NEIGHBOUR, normalise, place, SAMPLE, type CliReport } from '../lib/sample.js';
+import { ADDED, cliReport, findingAt, FLAGGED, IGNORED, locate, NEIGHBOUR, normalise, place, SAMPLE, UNSUPPORTED, type CliReport } from '../lib/sample.js';
 import { waitFor } from './wait.js';
 import { QUICK_MS, SLOW_MS, type Severity, type Workbench } from './workbench.js';
 
@@ -79,6 +79,23 @@ export const CHECKS: Check[] = [
       for (const part of [finding.ruleId, ...finding.expected.slice(0, 1)]) {
         if (!hover.includes(normalise(part))) throw new Error(`the hover lacks "${part}": ${hover}`);
       }
+    },
+  },
+  {
+    name: 'unsupported-claim',
+    async run(ctx) {
+      const text = sampleText(ctx);
+      const finding = findingAt(report(ctx), place(text, UNSUPPORTED).offset);
+      if (finding.ruleId !== 'unsupported-claim') throw new Error(`slant check reports ${finding.ruleId} at "${UNSUPPORTED.text}", not unsupported-claim`);
+      await ctx.bench.press('Escape');
+      const at = place(text, UNSUPPORTED);
+      await ctx.bench.goTo(at.line, at.column);
+      await ctx.bench.waitForSquiggles(`a ${finding.severity} squiggle under "${UNSUPPORTED.text}"`, UNSUPPORTED.text, UNSUPPORTED.context, (s) => s.includes(squiggle(finding.severity)));
+      // The hover explains the claim and says that no attribution covers the sentence.
+      const hover = await ctx.bench.hover(finding.note.slice(0, 60));
+      if (!hover.includes('no attribution covers this sentence')) throw new Error(`the hover does not say the sentence is unsourced: ${hover}`);
+      const back = place(text, FLAGGED);
+      await ctx.bench.goTo(back.line, back.column);
     },
   },
   {

@@ -24,6 +24,8 @@ export const IGNORED: Phrase & { sentence: string } = {
   text: 'fury',
   sentence: 'Ankara reacted with predictable fury.',
 };
+/** An unsourced claim of certainty in the author's voice: an unsupported-claim diagnostic. */
+export const UNSUPPORTED: Phrase = { context: 'and it is obvious that a Russian', text: 'it is obvious that' };
 /** A paragraph typed at the end of the document: it brings one new finding, on its last word. */
 export const ADDED: Phrase = { context: 'Observers called the new cabinet a regime.', text: 'regime' };
 

@@ -26,10 +26,10 @@ export interface DocumentSourcing {
 
 /**
  * Documents longer than this get no whole-document sourcing (hover section, code lens, symbols,
- * status): reading them in one piece takes over a third of a second and would stall the server.
- * A news article is a few tens of thousands of characters.
+ * status): reading a million characters in one piece takes about a fifth of a second, and more
+ * would stall the server. A news article is a few tens of thousands of characters.
  */
-export const SOURCING_MAX_LENGTH = 500_000;
+export const SOURCING_MAX_LENGTH = 1_000_000;
 
 /**
  * Reads the whole text and computes its sourcing (no rules: only the document model and

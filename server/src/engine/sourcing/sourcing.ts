@@ -267,8 +267,16 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
   const outlet = outletPattern(outletName);
 
   const found: Cue[] = [];
+  /** Cues by sentence, for looking back from a pronoun without scanning every cue. */
+  const bySentence = new Map<number, Cue[]>();
+  const push = (cue: Cue): void => {
+    found.push(cue);
+    const list = bySentence.get(cue.sentence);
+    if (list) list.push(cue);
+    else bySentence.set(cue.sentence, [cue]);
+  };
   const add = (sentence: number, start: number, end: number, kind: AttributionKind, source: string, verb: string | null, via: Cue['via'] = 'cue'): void => {
-    found.push({ start, end, sentence, kind, source, sourceKey: normaliseKey(kind, source), verb, via });
+    push({ start, end, sentence, kind, source, sourceKey: normaliseKey(kind, source), verb, via });
   };
   const clean = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
@@ -281,8 +289,7 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
   // 2. Anonymous and vague cues.
   scan(cues.anonymous, voice, doc, (m, s) => add(s, m.index, m.index + m[0].length, 'anonymous', clean(m[0]), null));
   scan(cues.anonymity, voice, doc, (m, s) => {
-    add(s, m.index, m.index + m[0].length, 'anonymous', clean(m[0]), null);
-    (found[found.length - 1] as Cue).marker = true;
+    push({ start: m.index, end: m.index + m[0].length, sentence: s, kind: 'anonymous', source: clean(m[0]), sourceKey: normaliseKey('anonymous', clean(m[0])), verb: null, via: 'cue', marker: true });
   });
   scan(cues.vague, voice, doc, (m, s) => add(s, m.index, m.index + m[0].length, 'vague', clean(m[0]), null));
   // 3. "according to X".
@@ -319,7 +326,7 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
     let kind: AttributionKind;
     let source = c.kind === 'named' ? clean(c.source) : clean(voice.slice(subject.start, subject.end));
     if (c.kind === 'pronoun') {
-      const previous = previousSource(found, s, subject.start);
+      const previous = previousSource(bySentence, s, subject.start);
       if (!previous) return;
       kind = previous.kind;
       source = previous.source;
@@ -337,7 +344,7 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
     let kind: AttributionKind = c && c.kind !== 'pronoun' ? c.kind : anonymousPhrase(q.speaker, cues) ? 'anonymous' : 'named';
     let source = q.speaker;
     if (c?.kind === 'pronoun') {
-      const previous = previousSource(found, sentenceAt(doc, q.start), q.start);
+      const previous = previousSource(bySentence, sentenceAt(doc, q.start), q.start);
       if (previous) {
         kind = previous.kind;
         source = previous.source;
@@ -346,7 +353,7 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
     const first = sentenceAt(doc, q.start);
     const last = sentenceAt(doc, Math.max(q.start, q.end - 1));
     for (let s = Math.max(0, first); s <= last && s >= 0; s++) {
-      found.push({ start: q.speakerRange.start, end: q.speakerRange.end, sentence: s, kind, source, sourceKey: normaliseKey(kind, source), verb: null, via: 'quote' });
+      push({ start: q.speakerRange.start, end: q.speakerRange.end, sentence: s, kind, source, sourceKey: normaliseKey(kind, source), verb: null, via: 'quote' });
     }
   }
   found.sort((a, b) => a.sentence - b.sentence || a.start - b.start || RANK[a.kind] - RANK[b.kind]);
@@ -420,12 +427,16 @@ function anonymousPhrase(phrase: string, cues: SourcingCues): boolean {
 }
 
 /** The nearest source named before an offset (for "he said"): in this sentence or the three before. */
-function previousSource(found: Cue[], sentence: number, before: number): Cue | null {
-  for (let i = found.length - 1; i >= 0; i--) {
-    const c = found[i] as Cue;
-    if (c.sentence > sentence || (c.sentence === sentence && c.start >= before)) continue;
-    if (c.sentence < sentence - 3) break;
-    if (c.kind !== 'vague') return c;
+function previousSource(bySentence: ReadonlyMap<number, Cue[]>, sentence: number, before: number): Cue | null {
+  for (let s = sentence; s >= sentence - 3 && s >= 0; s--) {
+    const list = bySentence.get(s);
+    if (!list) continue;
+    let best: Cue | null = null;
+    for (const c of list) {
+      if (c.kind === 'vague' || (s === sentence && c.start >= before)) continue;
+      if (!best || c.start > best.start) best = c;
+    }
+    if (best) return best;
   }
   return null;
 }
@@ -437,8 +448,18 @@ function previousSource(found: Cue[], sentence: number, before: number): Cue | n
  */
 function dedupe(cues: Cue[]): Cue[] {
   const out: Cue[] = [];
+  // Cues come sorted by sentence: only those of the current sentence can clash.
+  let from = 0;
   for (const c of cues) {
-    const clash = out.findIndex((o) => o.sentence === c.sentence && o.start < c.end && c.start < o.end && o.marker === c.marker);
+    if (out.length > from && (out[from] as Cue).sentence !== c.sentence) from = out.length;
+    let clash = -1;
+    for (let k = from; k < out.length; k++) {
+      const o = out[k] as Cue;
+      if (o.start < c.end && c.start < o.end && o.marker === c.marker) {
+        clash = k;
+        break;
+      }
+    }
     if (clash < 0) {
       out.push(c);
       continue;
@@ -495,7 +516,9 @@ function collectSources(sentences: SentenceSourcing[], cues: Cue[]): Source[] {
       byKey.set(c.sourceKey, src);
     }
     if (c.source.length > src.name.length) src.name = c.source;
-    if (!src.mentions.some((r) => r.start === c.start && r.end === c.end)) src.mentions.push({ start: c.start, end: c.end });
+    const last = src.mentions[src.mentions.length - 1];
+    // Cues come sorted by position: a repeated mention (a quotation's speaker over several sentences) is the one just before.
+    if (!last || last.start !== c.start || last.end !== c.end) src.mentions.push({ start: c.start, end: c.end });
   }
   for (const s of sentences) {
     const a = s.attribution;
