@@ -12,7 +12,7 @@ import { findingToDiagnostic, isDiagnosticData, noticeDiagnostic, type Diagnosti
 import { escapeMarkdown, findingsAt, findingsToHover } from '../src/lsp/hover.js';
 import { annotateAllEdits, quickFixes, wants } from '../src/lsp/code-actions.js';
 import { EditorSettings, effectiveSettings, validateEditorSettings } from '../src/lsp/settings.js';
-import { hasOutletFrontMatter, shouldAnalyse } from '../src/lsp/policy.js';
+import { hasOutletFrontMatter, languageOf, shouldAnalyse } from '../src/lsp/policy.js';
 import { ConfigEditError, withIgnoredTerm } from '../src/lsp/config-edit.js';
 import { sentenceEndOf, sentenceStartOf } from '../src/lsp/analyses.js';
 import { computeSourcing, profileTitle, sentenceAt, SOURCING_MAX_LENGTH, sourcingLenses, sourcingSection } from '../src/lsp/sourcing.js';
@@ -391,4 +391,11 @@ test('unsupported-claim data: the sentence to highlight, or the claim alone when
     assert.equal(titles.includes('Annotate: needs a source'), wrapped !== null, text);
     assert.equal(titles.includes('Mark as reviewed'), wrapped !== null, text);
   }
+});
+
+test('a document whose editor gives no language id is read by its file extension', () => {
+  assert.equal(languageOf('', 'file:///a/article.md'), 'markdown');
+  assert.equal(languageOf('', 'file:///a/notes.TXT'), 'plaintext');
+  assert.equal(languageOf('', 'file:///a/data.json'), '');
+  assert.equal(languageOf('markdown', 'file:///a/notes.txt'), 'markdown');
 });

@@ -11,7 +11,7 @@ import { CancelledError } from '../engine/analyse.js';
 import { applyFindingSettings, IncrementalAnalyser, type IncrementalResult } from '../engine/incremental.js';
 import type { CategoryName, DocumentSummary } from '../protocol/index.js';
 import { findingToDiagnostic, noticeDiagnostic, type PositionMap } from './diagnostics.js';
-import { formatOf, shouldAnalyse } from './policy.js';
+import { formatOf, languageOf, shouldAnalyse } from './policy.js';
 import type { EffectiveSettings } from './settings.js';
 import { ui } from './messages.js';
 import { computeSourcing, type DocumentSourcing } from './sourcing.js';
@@ -165,7 +165,8 @@ export class Analyses {
 
   private async run(doc: OpenDocument, state: DocState, pending: Pending): Promise<Analysis> {
     // Text and version are read together, before any await.
-    const { uri, version, languageId } = doc;
+    const { uri, version } = doc;
+    const languageId = languageOf(doc.languageId, uri);
     const text = doc.getText();
     const seq = ++this.seq;
     const generation = this.generation;

@@ -44,3 +44,16 @@ export function shouldAnalyse(input: PolicyInput): boolean {
 export function formatOf(languageId: string): Format {
   return languageId === 'markdown' || languageId === 'mdx' ? 'markdown' : 'text';
 }
+
+/**
+ * The document's language: as the editor says, or, when it says nothing (Neovim without filetype
+ * detection sends ""), from the file name's extension.
+ */
+export function languageOf(languageId: string, uri: string): string {
+  if (languageId !== '') return languageId;
+  const path = uri.split(/[?#]/)[0] ?? '';
+  if (/\.(md|markdown|mdown|mkd)$/i.test(path)) return 'markdown';
+  if (/\.mdx$/i.test(path)) return 'mdx';
+  if (/\.txt$/i.test(path)) return 'plaintext';
+  return '';
+}
