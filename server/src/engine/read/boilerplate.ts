@@ -105,7 +105,14 @@ function cueFor(text: string, nearEnd: boolean): Cue | null {
 }
 
 /** Folds white space, for blocks short enough to be cues. */
-const cueText = (prose: string, start: number, end: number): string => (end - start > MAX_CUE_LENGTH * 2 ? '' : fold(prose.slice(start, end)));
+const cueText = (prose: string, start: number, end: number): string => {
+  const length = end - start;
+  if (length > MAX_CUE_LENGTH * 2) return '';
+  const raw = prose.slice(start, end);
+  // Folding only shortens runs of white space: without any, a long block stays too long to be a cue.
+  if (length > MAX_CUE_LENGTH && !/[\s\u00a0\u202f]{2}/.test(raw)) return '';
+  return fold(raw);
+};
 
 /**
  * Marks boilerplate blocks. A multi-line block in which some line is boilerplate is split into

@@ -16,6 +16,9 @@ export interface SourcingCues {
   anonymousNouns: ReadonlySet<string>;
   vagueNouns: ReadonlySet<string>;
   institutionNouns: ReadonlySet<string>;
+  /** The entries of institutionNouns and vagueNouns that are phrases of several words. */
+  institutionPhrases: readonly string[];
+  vaguePhrases: readonly string[];
   places: ReadonlySet<string>;
   self: RegExp;
   selfVerbs: string;
@@ -46,6 +49,8 @@ export function sourcingCues(): SourcingCues {
     anonymousNouns: words(data.anonymousNouns),
     vagueNouns: words(data.vagueNouns),
     institutionNouns: words(data.institutionNouns),
+    institutionPhrases: data.institutionNouns.map((w) => w.toLowerCase()).filter((w) => w.includes(' ')),
+    vaguePhrases: data.vagueNouns.map((w) => w.toLowerCase()).filter((w) => w.includes(' ')),
     places: words(data.places),
     self: anyOf(data.selfPatterns),
     selfVerbs: data.selfVerbs,

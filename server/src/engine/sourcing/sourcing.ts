@@ -50,11 +50,15 @@ export interface SourcingAnalysis extends Sourcing {
 
 /** Attribution strength, strongest first: the one a sentence is credited with when it has several. */
 const RANK: Record<AttributionKind, number> = { named: 0, institutional: 1, self: 2, anonymous: 3, vague: 4 };
+/** Claim cues in the order they classify a sentence. */
+const CLAIM_ORDER = [...CLAIM_CLASSES, 'fact'] as const;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'him', 'her', 'them']);
 const DETERMINERS = /^(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|multiple|other|\d+|its|their|his|her|our|this|that|these|those)\s+/i;
 const TITLES =
   /^(?:mr|mrs|ms|dr|prof|gen|maj|col|lt|capt|sgt|adm|gov|sen|rep|rev|president|prime|minister|foreign|defen[cs]e|interior|finance|deputy|vice|secretary|spokes(?:man|woman|person)|ambassador|envoy|mayor|governor|senator|representative|chancellor|king|queen|prince|sheikh|general|colonel|commander|chief|director|chair(?:man|woman)?|ceo|judge|justice|professor|councillor|councilor|council|member|speaker|leader|head|lawyer|attorney|analyst|researcher|economist|expert|author|editor|correspondent|journalist|official|officer|emir|ayatollah)\.?$/i;
 const ADVERBS = '(?:also|later|then|previously|earlier|again|separately|repeatedly|publicly|privately|recently|once|further|additionally|quietly|reportedly|now|had|has|have|has also|had also|have also|would|would later)';
+/** Adverbs between a subject and its reporting verb, at the end of the text before the verb. */
+const TRAILING_ADVERBS = new RegExp(`(?:\\s+${ADVERBS})+\\s*$`, 'i');
 /** Words that end a subject phrase when looking back from a reporting verb. */
 const CLAUSE_BREAK = /[,;:()\n“”"«»„]|\s[–—-]\s|\b(?:and|but|while|whereas|although|though|because|as|when|after|before|since|which|who|whom|that|if|unless|until|where|so)\s+$/i;
 
@@ -121,7 +125,8 @@ export function classifySource(phrase: string, cues: SourcingCues, outlet: RegEx
   const bare = tokens.map(bareOf);
   const head = bare[bare.length - 1] ?? '';
   const joined = bare.join(' ');
-  const multiWord = (set: ReadonlySet<string>): boolean => [...set].some((w) => w.includes(' ') && ` ${joined} `.includes(` ${w} `));
+  const padded = ` ${joined} `;
+  const multiWord = (phrases: readonly string[]): boolean => phrases.some((w) => padded.includes(` ${w} `));
   const known = (w: string): boolean => TITLES.test(w) || cues.institutionNouns.has(w) || cues.places.has(w) || cues.anonymousNouns.has(w) || cues.vagueNouns.has(w);
   // A name: capitalised words at the end of the phrase, or before another capitalised word ("Hakan Fidan"), not a title, body or place.
   // A capitalised word before a lower-case one is an adjective ("Israeli officials").
@@ -136,7 +141,7 @@ export function classifySource(phrase: string, cues: SourcingCues, outlet: RegEx
   if (anonymousPhrase(source, cues)) return { kind: 'anonymous', source };
   if (/^spokes(?:man|woman|person|people)$/.test(head)) return { kind: 'institutional', source };
   const headCapitalised = /^\p{Lu}/u.test(tokens[tokens.length - 1] as string);
-  if (cues.institutionNouns.has(head) || cues.places.has(joined.replace(/^the /, 'the ')) || cues.places.has(head) || acronymHead || multiWord(cues.institutionNouns)) {
+  if (cues.institutionNouns.has(head) || cues.places.has(joined.replace(/^the /, 'the ')) || cues.places.has(head) || acronymHead || multiWord(cues.institutionPhrases)) {
     if (!isName(tokens.length - 1) || acronymHead) return { kind: 'institutional', source };
   }
   if (isName(tokens.length - 1) && !indefinite) return { kind: 'named', source };
@@ -144,7 +149,7 @@ export function classifySource(phrase: string, cues: SourcingCues, outlet: RegEx
   if (TITLES.test(head)) return { kind: indefinite ? 'anonymous' : 'named', source };
   // "Meridian Press" is an outlet's name; "the press" is no one in particular.
   if (cues.vagueNouns.has(head) && headCapitalised && tokens.length > 1) return { kind: 'institutional', source };
-  if (cues.vagueNouns.has(head) || multiWord(cues.vagueNouns)) return { kind: 'vague', source };
+  if (cues.vagueNouns.has(head) || multiWord(cues.vaguePhrases)) return { kind: 'vague', source };
   if (bare.some((w) => cues.institutionNouns.has(w) || cues.places.has(w))) return { kind: 'institutional', source };
   if (!strict && tokens.some((_, i) => isName(i))) return { kind: 'named', source };
   return null;
@@ -199,7 +204,7 @@ function subjectBefore(voice: string, sentenceStart: number, verbStart: number):
   const from = Math.max(sentenceStart, verbStart - 120);
   let head = voice.slice(from, verbStart);
   // An adverb between subject and verb ("also said", "had earlier told").
-  const adverb = new RegExp(`(?:\\s+${ADVERBS})+\\s*$`, 'i').exec(head);
+  const adverb = TRAILING_ADVERBS.exec(head);
   const end = from + (adverb ? adverb.index : head.trimEnd().length);
   head = voice.slice(from, end);
   let start = from;
@@ -366,6 +371,14 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
     if (!current || RANK[c.kind] < RANK[current.kind]) own[c.sentence] = c;
   }
 
+  // Words per sentence, and how many of them are in the author's voice (not blanked as quoted).
+  const allWords = new Uint32Array(n);
+  const voiceWords = new Uint32Array(n);
+  for (const t of doc.tokens) {
+    if (t.kind === 'punct') continue;
+    allWords[t.sentence] = (allWords[t.sentence] ?? 0) + 1;
+    if (voice.charCodeAt(t.start) !== 32) voiceWords[t.sentence] = (voiceWords[t.sentence] ?? 0) + 1;
+  }
   const blocks = doc.blocks;
   const result: SentenceSourcing[] = [];
   const speculation: SourcingAnalysis['speculation'] = [];
@@ -379,9 +392,8 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
     const block = blocks[sent.block] as Block;
     const prevBlock = s > 0 ? (sentences[s - 1] as { block: number }).block : -1;
     const firstInBlock = prevBlock !== sent.block;
-    const voiceText = voice.slice(sent.start, sent.end);
-    const words = (voiceText.match(/[\p{L}\p{N}]+/gu) ?? []).length;
-    const sentenceVoice: SentenceSourcing['voice'] = block.blockquote || words === 0 ? 'quoted' : voiceText === doc.prose.slice(sent.start, sent.end) ? 'author' : words <= 3 ? 'quoted' : 'mixed';
+    const words = voiceWords[s] ?? 0;
+    const sentenceVoice: SentenceSourcing['voice'] = block.blockquote || words === 0 ? 'quoted' : words === (allWords[s] ?? 0) ? 'author' : words <= 3 ? 'quoted' : 'mixed';
     const mine = own[s];
     let attribution: Attribution | null = null;
     if (mine) {
@@ -400,7 +412,7 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
     const found: ClaimCue[] = [];
     let claim: ClaimKind | null = null;
     if (claimable) {
-      for (const k of [...CLAIM_CLASSES, 'fact'] as const) {
+      for (const k of CLAIM_ORDER) {
         const r = cc?.[k];
         if (r) found.push({ kind: k, start: r.start, end: r.end });
       }
