@@ -646,3 +646,17 @@ export function normaliseWord(word: string): string {
   cache.set(word, w);
   return w;
 }
+
+/** The index of the sentence holding an offset (start inclusive, end exclusive; sentences sorted), or -1. */
+export function sentenceAt(sentences: readonly { start: number; end: number }[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid] as { start: number; end: number };
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}

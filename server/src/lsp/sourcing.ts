@@ -12,10 +12,14 @@ import { SymbolKind } from 'vscode-languageserver';
 import type { CodeLens, DocumentSymbol, Range } from 'vscode-languageserver';
 import { analyse, type AttributionKind, type Format, type Sentence, type Source, type Sourcing } from '../engine/index.js';
 import { nearestSource } from '../engine/rules/sourcing-rules.js';
+import { sentenceAt } from '../engine/segment.js';
 import { ClientCommands, type SourceClaim, type SourcesResult, type SourcingSummary } from '../protocol/index.js';
 import { toRange, type PositionMap } from './diagnostics.js';
 import { escapeMarkdown } from './hover.js';
 import { ui } from './messages.js';
+
+/** Re-exported for the converters' tests. */
+export { sentenceAt };
 
 /** The sourcing of one version of a document, with the sentences its indices refer to. */
 export interface DocumentSourcing {
@@ -39,20 +43,6 @@ export function computeSourcing(text: string, format: Format, maxLength: number)
   if (Math.min(text.length, maxLength) > SOURCING_MAX_LENGTH) return null;
   const result = analyse(text, { format, settings: { maxLength, categories: [] } });
   return { text, sentences: result.document.sentences, sourcing: result.sourcing };
-}
-
-/** The index of the sentence holding an offset (start inclusive, end exclusive), or -1. */
-export function sentenceAt(sentences: readonly { start: number; end: number }[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid] as { start: number; end: number };
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
 }
 
 /** The sentence's text on one line. */

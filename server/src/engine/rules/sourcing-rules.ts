@@ -34,14 +34,17 @@ export const unsupportedClaimRule: Rule = {
   run({ document: doc, sourcing }) {
     const cues = sourcingCues();
     const findings: Finding[] = [];
+    // The nearest attributed sentence at or before each sentence, in one pass (not a look-back per claim).
+    let nearest: { sentence: SentenceSourcing; at: number } | null = null;
     for (const s of sourcing.sentences) {
+      if (s.attribution) nearest = { sentence: s, at: s.sentence };
       for (const cue of s.claimCues) {
         const severity = UNSUPPORTED_SEVERITY[cue.kind];
         if (severity === undefined) continue;
         // Certainty words are the author's even in a sentence that carries a source on from before.
         if (s.attribution && !(cue.kind === 'certainty' && s.attribution.via === 'carried')) continue;
         const text = doc.text.slice(cue.start, cue.end);
-        const near = nearestSource(sourcing, s.sentence);
+        const near = nearest ? { sentence: nearest.sentence, distance: s.sentence - nearest.at } : null;
         const a = near?.sentence.attribution ?? null;
         const nearNote = a && near ? messages.nearestSource(a.source, a.kind, near.distance) : messages.noSourceBefore;
         const note = cue.kind === 'fact' ? messages.unsupportedFigureNote : cues.claimNotes[cue.kind as 'certainty' | 'intent' | 'cause'];

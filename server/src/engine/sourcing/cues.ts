@@ -34,7 +34,8 @@ export interface SourcingCues {
   urls: Record<string, string>;
 }
 
-const anyOf = (patterns: string[]): RegExp => new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'gi');
+/** One regex matching any of the patterns (case-insensitive unless `flags` says otherwise). */
+const anyOf = (patterns: string[], flags = 'gi'): RegExp => new RegExp(patterns.map((p) => `(?:${p})`).join('|'), flags);
 const words = (list: string[]): ReadonlySet<string> => new Set(list.map((w) => w.toLowerCase()));
 
 let compiled: SourcingCues | undefined;
@@ -59,10 +60,10 @@ export function sourcingCues(): SourcingCues {
     vague: anyOf(data.vaguePatterns),
     claims: {
       // "I" and "we" are matched as written (case-sensitive), the rest in any case.
-      opinion: new RegExp(data.claims.opinion.patterns.map((p) => `(?:${p})`).join('|'), 'gu'),
+      opinion: anyOf(data.claims.opinion.patterns, 'g'),
       certainty: anyOf(data.claims.certainty.patterns),
       intent: anyOf(data.claims.intent.patterns),
-      cause: new RegExp(data.claims.cause.patterns.map((p) => `(?:${p})`).join('|'), 'gu'),
+      cause: anyOf(data.claims.cause.patterns, 'g'),
     },
     speculation: anyOf(data.claims.speculation.patterns),
     figures: new RegExp(data.figures, 'gi'),

@@ -28,6 +28,7 @@
 import type { Attribution, AttributionKind, Block, ClaimCue, ClaimKind, Document, Range, SentenceSourcing, Source, Sourcing, SourcingProfile } from '../types.js';
 import { ATTRIBUTION_KINDS } from '../types.js';
 import { CLAIM_CLASSES, sourcingCues, type SourcingCues } from './cues.js';
+import { sentenceAt } from '../segment.js';
 
 /** A cue found in the author-voice text. */
 export interface Cue extends Range {
@@ -171,21 +172,6 @@ function authorVoice(doc: Document): string {
   return parts.join('');
 }
 
-/** Index of the sentence containing an offset (sentences are sorted), or -1. */
-function sentenceAt(doc: Document, offset: number): number {
-  const ss = doc.sentences;
-  let lo = 0;
-  let hi = ss.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = ss[mid] as { start: number; end: number };
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
-
 /** Runs a global regex over the text, calling back with each match inside a sentence. */
 function scan(re: RegExp, text: string, doc: Document, each: (m: RegExpExecArray, sentence: number) => void): void {
   re.lastIndex = 0;
@@ -194,7 +180,7 @@ function scan(re: RegExp, text: string, doc: Document, each: (m: RegExpExecArray
       re.lastIndex++;
       continue;
     }
-    const sentence = sentenceAt(doc, m.index);
+    const sentence = sentenceAt(doc.sentences, m.index);
     if (sentence >= 0) each(m, sentence);
   }
 }
@@ -349,14 +335,14 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
     let kind: AttributionKind = c && c.kind !== 'pronoun' ? c.kind : anonymousPhrase(q.speaker, cues) ? 'anonymous' : 'named';
     let source = q.speaker;
     if (c?.kind === 'pronoun') {
-      const previous = previousSource(bySentence, sentenceAt(doc, q.start), q.start);
+      const previous = previousSource(bySentence, sentenceAt(doc.sentences, q.start), q.start);
       if (previous) {
         kind = previous.kind;
         source = previous.source;
       }
     }
-    const first = sentenceAt(doc, q.start);
-    const last = sentenceAt(doc, Math.max(q.start, q.end - 1));
+    const first = sentenceAt(doc.sentences, q.start);
+    const last = sentenceAt(doc.sentences, Math.max(q.start, q.end - 1));
     for (let s = Math.max(0, first); s <= last && s >= 0; s++) {
       push({ start: q.speakerRange.start, end: q.speakerRange.end, sentence: s, kind, source, sourceKey: normaliseKey(kind, source), verb: null, via: 'quote' });
     }
@@ -398,7 +384,8 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
     let attribution: Attribution | null = null;
     if (mine) {
       attribution = { kind: mine.kind, source: mine.source, sourceKey: mine.sourceKey, verb: mine.verb, cue: { start: mine.start, end: mine.end }, sentence: mine.sentence, via: mine.via };
-    } else if (last.attribution && ((!firstInBlock && (sentenceVoice !== 'author' || last.reported)) || continuesQuote(sentenceVoice))) {
+    } else if (last.attribution && ((!firstInBlock && (sentenceVoice !== 'author' || last.reported)) || sentenceVoice === 'quoted')) {
+      // A quoted first sentence of a paragraph goes on with a quotation begun before (multi-paragraph quotes).
       attribution = { ...last.attribution, via: 'carried' };
     }
     // Reported speech carries on into the author's next sentence; a direct quotation's speaker does not.
@@ -425,11 +412,6 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
 
   const sources = collectSources(result, cuesOut);
   return { sentences: result, sources, profile: profileOf(result, sources), cues: cuesOut, speculation };
-}
-
-/** A first sentence of a paragraph that goes on with a quotation begun before (multi-paragraph quotes). */
-function continuesQuote(voice: SentenceSourcing['voice']): boolean {
-  return voice === 'quoted';
 }
 
 /** A phrase that names an anonymous source by pattern ("four sources familiar with the talks"). */
