@@ -5,15 +5,33 @@
  *     documents of ~50 KB, and on one ~1 MB plain-text document (median of several runs);
  *  2. milliseconds for one ~3,000-word article (median and p95 of 30 warm runs);
  *  3. whole-process `slant check` on ~1 MB of article files, next to write-good and alex on
- *     the same files.
+ *     the same files;
+ *  4. comparison (issue 5): building passages and term counts from analyses, same-story
+ *     alignment of two ~3,000-word articles and of 200 documents, distinctive terms of 200
+ *     documents in 10 outlets.
  *
  * Prints a table and writes `.bench/results.json` (the folder is git-ignored).
+ * `SLANT_BENCH=comparison npm run bench` runs only the comparison section.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { analyse, type Format } from '../server/src/engine/index.js';
+import {
+  alignDocuments,
+  analyse,
+  buildPassages,
+  builtinGazetteer,
+  compareTexts,
+  distinctiveTerms,
+  findMentions,
+  lineStartsOf,
+  termCounts,
+  type AlignDoc,
+  type AnalysisResult,
+  type EntityMention,
+  type Format,
+} from '../server/src/engine/index.js';
 import { articleOfWords, chunk, loadSamples, repeatTo, stripFrontMatter, syntheticArticles, utf8Bytes, wordCount, type Article } from './lib/corpus.js';
 import { repoRoot } from './lib/data.js';
 import { median, percentile } from './lib/metrics.js';
@@ -166,6 +184,156 @@ function writeArticleFiles(articles: Article[], dir: string, targetBytes: number
   return { files, bytes };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Comparison (issue 5)
+// ---------------------------------------------------------------------------------------------
+
+interface CompareTiming {
+  step: string;
+  input: string;
+  runs: number;
+  medianMs: number;
+  p95Ms: number;
+  /** What the step produced, so a fast but empty result shows. */
+  output: string;
+}
+
+interface CompareDoc {
+  path: string;
+  outlet: string;
+  text: string;
+}
+
+const paragraphsOf = (texts: readonly string[]): string[] => texts.flatMap((t) => t.split(/\n{2,}/)).filter((p) => p.trim() !== '');
+
+/**
+ * Two ~3,000-word articles on one story: the Bosphorus Herald sample's paragraphs (with the
+ * other non-story samples) against the Levant Ledger's and the wire report's; synthetic articles
+ * when the samples are missing. `pieces` are the articles' Markdown bodies.
+ */
+function articlePair(articles: readonly Article[], pieces: readonly string[]): CompareDoc[] {
+  const pick = (names: string[]): string[] => articles.flatMap((a, i) => (names.some((n) => a.name.startsWith(n)) ? [pieces[i] as string] : []));
+  let a = pick(['bosphorus-herald', 'civic-pulse', 'op-ed']);
+  let b = pick(['levant-ledger', 'meridian-wire']);
+  if (a.length === 0 || b.length === 0) [a, b] = syntheticArticles(2, 7).map((x) => [x.plain]) as [string[], string[]];
+  return [
+    { path: 'a.md', outlet: 'A', text: articleOfWords(a, 3000) },
+    { path: 'b.md', outlet: 'B', text: articleOfWords(b, 3000) },
+  ];
+}
+
+/**
+ * `count` documents of ~`words` words in 10 outlets: each interleaves its own synthetic paragraphs
+ * with a different two-fifths of the samples' paragraphs (the shared story, as wire copy is
+ * reused), starting at a different place, so documents share some passages word for word, some
+ * in part, and most not at all.
+ */
+function documentSet(pieces: readonly string[], count: number, words: number): CompareDoc[] {
+  const story = paragraphsOf(pieces);
+  const own = syntheticArticles(count, 11).map((a) => paragraphsOf([a.plain]));
+  return Array.from({ length: count }, (_, i) => {
+    const shared = story.filter((_, j) => (j * 7 + i * 3) % 5 < 2);
+    const rotated = [...shared.slice(i % shared.length), ...shared.slice(0, i % shared.length)];
+    const mine = own[i] as string[];
+    const mixed = Array.from({ length: Math.max(rotated.length, mine.length) }, (_, k) => [rotated[k], mine[k]]).flat().filter((p): p is string => p !== undefined);
+    return { path: `doc-${String(i + 1).padStart(3, '0')}.md`, outlet: `Outlet ${(i % 10) + 1}`, text: articleOfWords(mixed, words) };
+  });
+}
+
+interface Prepared {
+  results: AnalysisResult[];
+  mentions: EntityMention[][];
+}
+
+/** Analyses and entity mentions, made once: they belong to the profile, not to the steps timed here. */
+function prepare(docs: readonly CompareDoc[]): Prepared {
+  const gazetteer = builtinGazetteer();
+  const results = docs.map((d) => analyse(d.text, { path: d.path }));
+  return { results, mentions: results.map((r) => findMentions(r.document, gazetteer)) };
+}
+
+function alignInputs(docs: readonly CompareDoc[], prepared: Prepared): AlignDoc[] {
+  return docs.map((d, i) => ({
+    path: d.path,
+    outlet: d.outlet,
+    text: d.text,
+    lineStarts: lineStartsOf(d.text),
+    passages: buildPassages(prepared.results[i] as AnalysisResult, prepared.mentions[i] ?? []),
+  }));
+}
+
+function timed(step: string, input: string, runs: number, warmup: number, fn: () => string): CompareTiming {
+  let output = '';
+  const ms = time(
+    () => {
+      output = fn();
+    },
+    runs,
+    warmup,
+  );
+  return { step, input, runs, medianMs: median(ms), p95Ms: percentile(ms, 95), output };
+}
+
+/** Passages, alignment and terms on one set of documents. */
+function compareSteps(name: string, docs: readonly CompareDoc[], runs: number, warmup: number): CompareTiming[] {
+  const words = docs.reduce((s, d) => s + wordCount(d.text), 0);
+  const input = `${name}: ${int(docs.length)} docs, ${int(words)} words`;
+  log(`  ${input}`);
+  const prepared = prepare(docs);
+  let inputs: AlignDoc[] = [];
+  const passages = timed('passages + term counts', input, runs, warmup, () => {
+    inputs = alignInputs(docs, prepared);
+    for (const r of prepared.results) termCounts(r);
+    return `${int(inputs.reduce((s, d) => s + d.passages.length, 0))} passages`;
+  });
+  const align = timed('align', input, runs, warmup, () => `${int(alignDocuments(inputs).length)} pairs`);
+  const outlets = new Map<string, Record<string, number>>();
+  docs.forEach((d, i) => {
+    const pooled = outlets.get(d.outlet) ?? (Object.create(null) as Record<string, number>);
+    for (const [t, n] of Object.entries(termCounts(prepared.results[i] as AnalysisResult))) pooled[t] = (pooled[t] ?? 0) + n;
+    outlets.set(d.outlet, pooled);
+  });
+  const groups = [...outlets].map(([outlet, terms]) => ({ name: outlet, terms }));
+  const terms = timed(`distinctive terms (${groups.length} outlets)`, input, runs, warmup, () => {
+    const found = distinctiveTerms(groups);
+    return `${int(Object.values(found).reduce((s, t) => s + t.length, 0))} terms`;
+  });
+  return [passages, align, terms];
+}
+
+/**
+ * The whole comparison (`compareTexts`: analysis, entity mentions, stance, profiles, alignment,
+ * terms, naming) on the same document sets, warm: what `slant compare` and the editor's view cost.
+ */
+function wholeComparison(sets: readonly { name: string; docs: readonly CompareDoc[]; runs: number; warmup: number }[]): CompareTiming[] {
+  return sets.map((set) => {
+    const words = set.docs.reduce((s, d) => s + wordCount(d.text), 0);
+    const input = `${set.name}: ${int(set.docs.length)} docs, ${int(words)} words`;
+    const runs = Math.max(3, Math.ceil(set.runs / 3));
+    return timed('whole compare (compareTexts)', input, runs, 1, () => {
+      const c = compareTexts(set.docs);
+      return `${int(c.entities.length)} entities, ${int(c.alignments.length)} pairs kept`;
+    });
+  });
+}
+
+function comparisonSection(articles: readonly Article[], mdPieces: readonly string[]): { timings: CompareTiming[]; table: Table } {
+  log('Comparison');
+  const sets = [
+    { name: 'two ~3,000-word articles', docs: articlePair(articles, mdPieces), runs: 30, warmup: 10 },
+    { name: '200 documents', docs: documentSet(mdPieces, 200, 2000), runs: 5, warmup: 1 },
+  ];
+  const timings = [...sets.flatMap((s) => compareSteps(s.name, s.docs, s.runs, s.warmup)), ...wholeComparison(sets)];
+  return {
+    timings,
+    table: {
+      title: 'Comparison, warm (analysis and entity mentions made beforehand; median and p95 of the runs)',
+      columns: [{ header: 'input', align: 'left' }, { header: 'step', align: 'left' }, { header: 'runs' }, { header: 'median ms' }, { header: 'p95 ms' }, { header: 'output', align: 'left' }],
+      rows: timings.map((t) => [t.input, t.step, String(t.runs), fmt(t.medianMs, 2), fmt(t.p95Ms, 2), t.output]),
+    },
+  };
+}
+
 function main(): void {
   const started = performance.now();
   mkdirSync(benchDir, { recursive: true });
@@ -178,6 +346,11 @@ function main(): void {
   // would be odd after concatenation, so it is dropped); plain pieces: the text versions.
   const mdPieces = articles.map((a) => (a.format === 'markdown' ? stripFrontMatter(a.source).trim() : a.source.trim()));
   const plainPieces = articles.map((a) => a.plain);
+
+  if (process.env.SLANT_BENCH === 'comparison') {
+    console.log(renderTable(comparisonSection(articles, mdPieces).table));
+    return;
+  }
 
   log('Engine throughput');
   const chunkBytes = 50_000;
@@ -241,6 +414,8 @@ function main(): void {
   const slantS = tools.find((t) => t.tool === 'slant')?.medianS ?? null;
   for (const t of tools) t.ratioToSlant = t.medianS !== null && slantS !== null && slantS > 0 ? t.medianS / slantS : null;
 
+  const comparison = comparisonSection(articles, mdPieces);
+
   const tables: Table[] = [
     {
       title: `Engine throughput (MB = 10^6 bytes of UTF-8; median of the runs)`,
@@ -265,6 +440,7 @@ function main(): void {
         t.error !== undefined ? `${t.command} (error: ${t.error})` : t.command,
       ]),
     },
+    comparison.table,
   ];
 
   const totalS = (performance.now() - started) / 1000;
@@ -275,6 +451,7 @@ function main(): void {
     throughput: throughputs,
     article: latencies,
     cli: { timing, files: files.length, bytes: filesBytes, tools },
+    comparison: comparison.timings,
     totalSeconds: totalS,
   };
   writeFileSync(path.join(benchDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');

@@ -6,21 +6,26 @@ export interface LineColumn {
   offset: number;
 }
 
+/** Offsets where lines start; a line ends at "\n", "\r\n" or a lone "\r". */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
 /** Line starts of a text, computed once; lookups are binary searches. */
 export class LineIndex {
   private readonly starts: number[];
 
   constructor(text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+    this.starts = lineStartsOf(text);
   }
 
   /** 0-based line and 0-based character for an offset. */

@@ -16,6 +16,8 @@ export interface Settings {
   ignoreTerms: string[];
   /** Extra lexicon files, relative to the config file. */
   lexicons: string[];
+  /** Extra gazetteer files (entities and aliases for stance), relative to the config file. */
+  entities: string[];
   /** Characters analysed at most; a longer document is analysed up to a paragraph break before it, with a notice. */
   maxLength: number;
 }
@@ -26,12 +28,13 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   flagQuotedSpeech: true,
   ignoreTerms: [],
   lexicons: [],
+  entities: [],
   maxLength: 5_000_000,
 });
 
 export class SettingsError extends DataFileError {}
 
-const KEYS = new Set(['$schema', 'categories', 'severity', 'flagQuotedSpeech', 'ignoreTerms', 'lexicons', 'maxLength']);
+const KEYS = new Set(['$schema', 'categories', 'severity', 'flagQuotedSpeech', 'ignoreTerms', 'lexicons', 'entities', 'maxLength']);
 
 /**
  * Checks an already-parsed settings object (from an editor or a file) and fills defaults.
@@ -74,7 +77,7 @@ export function validateSettings(value: unknown, source: string, text?: string):
     if (typeof input.flagQuotedSpeech !== 'boolean') fail('flagQuotedSpeech', '"flagQuotedSpeech" must be true or false');
     settings.flagQuotedSpeech = input.flagQuotedSpeech as boolean;
   }
-  for (const key of ['ignoreTerms', 'lexicons'] as const) {
+  for (const key of ['ignoreTerms', 'lexicons', 'entities'] as const) {
     const v = input[key];
     if (v === undefined) continue;
     if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) fail(key, `"${key}" must be a list of strings`);
