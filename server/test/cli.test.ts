@@ -3,13 +3,13 @@
  * by `npm run build`) in a temporary folder holding articles written for the test. Expected
  * positions are always found by substring, never typed by hand.
  */
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir, workspace } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The bundle under test (SLANT_TEST_CLI may point at another build). */
@@ -18,31 +18,11 @@ const BUNDLE = process.env.SLANT_TEST_CLI ?? path.join(ROOT, 'dist', 'cli.cjs');
 let CLI = BUNDLE;
 const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
-const temps: string[] = [];
-
 before(() => {
   assert.ok(fs.existsSync(BUNDLE), `${BUNDLE} is missing: run "npm run build" first`);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slant-cli-bundle-'));
-  temps.push(dir);
-  CLI = path.join(dir, 'cli.cjs');
+  CLI = path.join(tempDir('slant-cli-bundle-'), 'cli.cjs');
   fs.copyFileSync(BUNDLE, CLI);
 });
-
-after(() => {
-  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh temporary folder with the given files (paths relative to it; string or bytes). */
-function workspace(files: Record<string, string | Buffer> = {}): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'slant-cli-')));
-  temps.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    const file = path.join(dir, name);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
-  }
-  return dir;
-}
 
 interface Run {
   status: number | null;

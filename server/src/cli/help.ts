@@ -1,8 +1,9 @@
 /** Usage and help texts. */
 
 export const USAGE = `Usage: slant check [options] PATH...
+       slant compare [options] FILE FILE...
        slant lsp --stdio
-       slant help [check]
+       slant help [check|compare]
        slant --version`;
 
 export function mainHelp(version: string): string {
@@ -13,6 +14,8 @@ ${USAGE}
 
 Commands:
   check PATH...     Analyse Markdown or text files, or folders of them (.md, .markdown, .txt)
+  compare FILE...   Compare outlets' accounts of one story: stance toward each entity,
+                    loaded wording, sourcing, naming, vocabulary and aligned passages
   lsp --stdio       Run the language server over stdio (for any LSP editor)
   help [COMMAND]    Show help for a command
 
@@ -20,7 +23,7 @@ Options:
   -h, --help        Show this help
   -v, --version     Show the version
 
-Run 'slant help check' for the options of 'check'.
+Run 'slant help check' or 'slant help compare' for a command's options.
 `;
 }
 
@@ -52,4 +55,33 @@ Exit status:
      (the other files are still analysed and reported)
 
 Set SLANT_DEBUG=1 to see stack traces of internal errors.
+`;
+
+export const COMPARE_HELP = `Usage: slant compare [options] FILE FILE...
+
+Compares two or more articles, usually different outlets' accounts of the same story: each
+document's stance toward each entity it names (-1 hostile ... +1 sympathetic, with confidence,
+mentions and evidence sentences), loaded wording per 1,000 words and sourcing, naming choices
+that differ, vocabulary distinctive of each outlet, and passages of different documents that
+report the same fact. Files and folders are read as 'slant check' reads them.
+
+Options:
+  -f, --format FORMAT       Output: text (default), json or html (a self-contained report)
+  -o, --output FILE         Write the report to FILE instead of standard output
+      --outlet PATH=NAME    Name the outlet of document PATH (repeatable); by default it comes
+                            from front matter, cues in the text, then the file name
+      --entities FILE       An extra gazetteer file (repeatable), added to the built-in one
+      --config FILE         Settings file (default: the nearest .slant/config.json
+                            in the current folder or above); its "entities" lists extra
+                            gazetteer files, relative to it
+      --no-config           Do not look for a settings file
+      --lexicon FILE        An extra lexicon file (repeatable), added to the built-in one
+      --color, --no-color   Force colours on or off (default: on for a terminal, unless
+                            NO_COLOR is set or --output is given)
+  -h, --help                Show this help
+
+Exit status:
+  0  the documents were compared
+  2  a usage error, fewer than two documents could be read, or an input, config, lexicon
+     or gazetteer file could not be used (the rest are still compared)
 `;

@@ -1,10 +1,11 @@
 /**
- * The command dispatcher: `slant check ...`, `slant help [command]`, `slant --help`,
+ * The command dispatcher: `slant check ...`, `slant compare ...`, `slant help [command]`, `slant --help`,
  * `slant --version`. Returns the exit status; never exits the process itself.
  */
 import { parseArgs, UsageError, type OptionSpec } from './args.js';
 import { CHECK_OPTIONS, checkOptions, runCheck } from './check.js';
-import { CHECK_HELP, mainHelp, USAGE } from './help.js';
+import { COMPARE_OPTIONS, compareOptions, runCompare } from './compare.js';
+import { CHECK_HELP, COMPARE_HELP, mainHelp, USAGE } from './help.js';
 import { EXIT_OK, EXIT_TROUBLE, report, type Io } from './io.js';
 
 const GLOBAL_OPTIONS: readonly OptionSpec[] = [
@@ -12,11 +13,16 @@ const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { name: 'version', short: 'v', type: 'flag' },
 ];
 
-const COMMANDS = ['check', 'help'];
+const COMMANDS = ['check', 'compare', 'help'];
+
+const HELP = new Map([
+  ['check', CHECK_HELP],
+  ['compare', COMPARE_HELP],
+]);
 
 function usageError(io: Io, message: string): number {
   report(io, message);
-  io.err(`${USAGE}\nRun 'slant help' or 'slant help check' for details.\n`);
+  io.err(`${USAGE}\nRun 'slant help' or 'slant help COMMAND' for details.\n`);
   return EXIT_TROUBLE;
 }
 
@@ -43,8 +49,9 @@ export function run(argv: readonly string[], io: Io, version: string): number {
           io.out(mainHelp(version));
           return EXIT_OK;
         }
-        if (topic === 'check') {
-          io.out(CHECK_HELP);
+        const help = HELP.get(topic);
+        if (help !== undefined) {
+          io.out(help);
           return EXIT_OK;
         }
         return usageError(io, `no help for ${JSON.stringify(topic)} (commands: ${COMMANDS.join(', ')})`);
@@ -56,6 +63,14 @@ export function run(argv: readonly string[], io: Io, version: string): number {
           return EXIT_OK;
         }
         return runCheck(checkOptions(args), io, version).exitCode;
+      }
+      case 'compare': {
+        const args = parseArgs(rest, COMPARE_OPTIONS);
+        if (args.options.get('help') === true) {
+          io.out(COMPARE_HELP);
+          return EXIT_OK;
+        }
+        return runCompare(compareOptions(args), io);
       }
       default:
         return usageError(io, `unknown command ${JSON.stringify(command)} (commands: ${COMMANDS.join(', ')})`);
