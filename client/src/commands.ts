@@ -1,6 +1,6 @@
 /**
- * The `slant.*` commands. Each works on the active editor's document and speaks to the server only
- * through the shared protocol.
+ * The `slant.*` commands. Each speaks to the server only through the shared protocol; all but
+ * *Compare Stance* (compareView.ts) work on the active editor's document.
  */
 import * as vscode from 'vscode';
 import {
@@ -13,6 +13,7 @@ import {
   type SourcesResult,
 } from '../../server/src/protocol/index.js';
 import type { SlantClient } from './client.js';
+import { ComparisonView } from './compareView.js';
 import { isSupported } from './languages.js';
 import { lexiconItems, type LexiconItem } from './lexiconItems.js';
 import { Messages } from './messages.js';
@@ -188,7 +189,11 @@ function toUri(item: LexiconItem): vscode.Uri {
 
 /** Registers every command; the returned disposables unregister them. */
 export function registerCommands(context: vscode.ExtensionContext, client: SlantClient, status: StatusBar): vscode.Disposable[] {
+  const comparison = new ComparisonView(client);
   return [
+    comparison,
+    vscode.commands.registerCommand(ClientCommands.compareStance, (args?: unknown) => comparison.compare(args)),
+    vscode.commands.registerCommand(ClientCommands.refreshComparison, () => comparison.refresh()),
     vscode.commands.registerCommand('slant.analyseDocument', () => analyseDocument(client, status)),
     vscode.commands.registerCommand('slant.annotateAll', () => annotateAll(client)),
     vscode.commands.registerCommand('slant.restartServer', () => restartServer(client)),

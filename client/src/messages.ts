@@ -36,6 +36,20 @@ export const Messages = {
   sourceMention: 'named here',
   sourceNoClaims: 'covers no claim on its own',
 
+  comparePlaceholder: 'Choose two or more documents to compare (Space to tick, Enter to compare)',
+  compareChooseFiles: 'Choose files…',
+  compareEditOutlets: 'Edit outlet names…',
+  compareOpenLabel: 'Compare',
+  compareFileFilter: 'Articles',
+  compareTooFew: 'Slant compares two or more documents: tick at least two, or add files with “Choose files…”.',
+  compareProgress: 'Slant: comparing',
+  compareFailed: (reason: string) => `Slant could not compare the documents: ${reason}`,
+  compareTitle: 'Slant: Stance comparison',
+  compareOutletTitle: 'Slant: outlet name',
+  compareOutletPrompt: (path: string, source: string) => `The outlet of ${path} (found in: ${source.replace('-', ' ')}). Change it to compare under another name.`,
+  compareOutletEmpty: 'An outlet name cannot be empty.',
+  compareOpenFailed: (reason: string) => `Slant could not open the passage: ${reason}`,
+
   noEditor: 'Open a document first.',
   unsupportedLanguage: (languageId: string, languages: readonly string[]) =>
     `Slant does not analyse “${languageId}” documents. Languages analysed: ${languages.join(', ')} (setting: slant.languages).`,

@@ -249,7 +249,7 @@ void describe('the manifest', () => {
     contributes: {
       configuration: { properties: Record<string, Property> };
       commands: { command: string; title: string; category: string }[];
-      menus: { commandPalette: { command: string; when?: string }[] };
+      menus: Record<'commandPalette' | 'editor/title', { command: string; when?: string; group?: string }[]>;
     };
     capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } };
   };
@@ -283,11 +283,28 @@ void describe('the manifest', () => {
     }
   });
 
-  void it('contributes the five commands under the Slant category', () => {
+  void it('contributes the seven commands under the Slant category', () => {
     assert.deepEqual(
       manifest.contributes.commands.map((c) => [c.command, c.category]),
-      ['slant.analyseDocument', 'slant.annotateAll', 'slant.restartServer', 'slant.openLexicon', ClientCommands.showSources].map((id) => [id, 'Slant']),
+      [
+        'slant.analyseDocument',
+        'slant.annotateAll',
+        'slant.restartServer',
+        'slant.openLexicon',
+        ClientCommands.showSources,
+        ClientCommands.compareStance,
+        ClientCommands.refreshComparison,
+      ].map((id) => [id, 'Slant']),
     );
+    assert.equal(manifest.contributes.commands.find((c) => c.command === ClientCommands.compareStance)?.title, 'Compare Stance');
+  });
+
+  void it('offers Compare Stance everywhere, and Refresh Comparison on the comparison view only', () => {
+    const palette = manifest.contributes.menus.commandPalette;
+    assert.equal(palette.find((m) => m.command === ClientCommands.compareStance), undefined, 'no "when": always in the Command Palette');
+    const onView = "activeWebviewPanelId == 'slant.comparison'";
+    assert.equal(palette.find((m) => m.command === ClientCommands.refreshComparison)?.when, onView);
+    assert.deepEqual(manifest.contributes.menus['editor/title'], [{ command: ClientCommands.refreshComparison, when: onView, group: 'navigation' }]);
   });
 
   void it('offers Show Sources in the Command Palette for the documents Slant reads', () => {

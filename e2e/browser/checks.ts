@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ADDED, cliReport, findingAt, FLAGGED, IGNORED, locate, NEIGHBOUR, normalise, place, SAMPLE, UNSUPPORTED, type CliReport } from '../lib/sample.js';
+import { ADDED, cliReport, findingAt, FLAGGED, IGNORED, locate, NEIGHBOUR, normalise, OTHER_SAMPLE, place, SAMPLE, UNSUPPORTED, type CliReport } from '../lib/sample.js';
 import { waitFor } from './wait.js';
 import { QUICK_MS, SLOW_MS, type Severity, type Workbench } from './workbench.js';
 
@@ -32,6 +32,13 @@ const report = (ctx: CheckContext): CliReport => cliReport(ctx.root, samplePath(
 function squiggle(severity: string): Severity {
   if (severity === 'error' || severity === 'warning' || severity === 'info') return severity;
   throw new Error(`a ${severity} finding has no squiggle; pick a phrase with a warning or info finding`);
+}
+
+/** The `outlet:` of a sample's front matter: the name the comparison shows for it. */
+function outletOf(ctx: CheckContext, file: string): string {
+  const outlet = /^outlet:[ \t]*(.+?)[ \t]*$/m.exec(readFileSync(path.join(ctx.workspace, file), 'utf8'))?.[1];
+  if (outlet === undefined) throw new Error(`${file} has no outlet: in its front matter`);
+  return outlet;
 }
 
 /** Saves the document and waits for the file on disk to pass `test`. */
@@ -167,6 +174,48 @@ export const CHECKS: Check[] = [
       for (let i = 0; i < ADDED.context.length + 2; i++) await ctx.bench.press('Backspace');
       await save(ctx, 'lose the typed paragraph', (t) => t === without);
       await ctx.bench.waitForStatus(report(ctx).summary.byCategory);
+    },
+  },
+  {
+    name: 'compare-stance',
+    async run(ctx) {
+      const outlets = [SAMPLE, OTHER_SAMPLE].map((f) => outletOf(ctx, f));
+      await ctx.bench.press('Escape');
+      await ctx.bench.openFile(OTHER_SAMPLE);
+      // The view gets the whole width (and the screenshot shows it so).
+      await ctx.bench.press('Control+B');
+      await ctx.bench.runCommand('Slant: Compare Stance');
+      // With two documents open, both are ticked already: Enter compares them.
+      const rows = await ctx.bench.quickPickRows([SAMPLE, OTHER_SAMPLE]);
+      for (const file of [SAMPLE, OTHER_SAMPLE]) {
+        if (!rows.find((r) => r.text.includes(file))?.checked) throw new Error(`${file} is not ticked: ${JSON.stringify(rows)}`);
+      }
+      await ctx.bench.press('Enter');
+      await ctx.bench.page.locator('.tab.active[aria-label*="Slant: Stance comparison"]').waitFor({ timeout: QUICK_MS });
+      const view = ctx.bench.webview();
+      await waitFor(`the comparison to name ${outlets.join(' and ')}`, QUICK_MS, async () => {
+        const text = normalise(await view.locator('body').innerText({ timeout: 500 }));
+        return outlets.every((o) => text.includes(o));
+      }, async () => normalise(await view.locator('body').innerText({ timeout: 500 })).slice(0, 300));
+      const bars = view.locator('section[aria-labelledby="stance"] svg.bar');
+      await bars.first().waitFor({ timeout: QUICK_MS });
+      const drawn = await view.locator('section[aria-labelledby="stance"] svg.bar rect.neg, section[aria-labelledby="stance"] svg.bar rect.pos').count();
+      if (drawn === 0) throw new Error('the comparison shows no stance bar');
+    },
+  },
+  {
+    name: 'compare-open-passage',
+    async run(ctx) {
+      const passage = ctx.bench.webview().locator('figure.passage').first();
+      const file = path.basename((await passage.getAttribute('data-path', { timeout: QUICK_MS })) ?? '');
+      const length = Number(await passage.getAttribute('data-end')) - Number(await passage.getAttribute('data-start'));
+      // A click on the passage opens its document beside the view, the passage selected.
+      await passage.locator('blockquote').click();
+      await ctx.bench.page.locator(`.tab.active[aria-label*="${file}"]`).waitFor({ timeout: QUICK_MS });
+      const selection = ctx.bench.page.locator('[id="status.editor.selection"]');
+      await waitFor(`${length} characters selected in ${file}`, QUICK_MS, async () => (await selection.innerText({ timeout: 500 })).includes(`(${length} selected)`), () =>
+        selection.innerText({ timeout: 500 }),
+      );
     },
   },
 ];

@@ -2,7 +2,7 @@
  * The VS Code workbench in a browser page, driven the way a user drives it: Quick Open, Go to
  * Line, the keyboard. Every read waits for a condition with a timeout.
  */
-import type { Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { normalise } from '../lib/sample.js';
 import type { DomDocument, DomRect, DomText } from './dom.js';
 import { waitFor } from './wait.js';
@@ -34,6 +34,48 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
     await this.page.locator(`.tab.active[aria-label*="${name}"]`).waitFor({ timeout: QUICK_MS });
     await waitFor(`the editor of ${name} to have focus`, QUICK_MS, () => this.editorFocused());
+  }
+
+  /**
+   * Runs a command from the Command Palette (F1) by its title: waits for it to be the focused
+   * entry, then presses Enter.
+   */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: QUICK_MS });
+    await input.fill(`>${title}`);
+    const focused = this.page.locator('.quick-input-list .monaco-list-row.focused');
+    await waitFor(`"${title}" focused in the Command Palette`, QUICK_MS, async () => normalise(await focused.innerText({ timeout: 500 })).startsWith(title), () =>
+      focused.innerText({ timeout: 500 }).catch(() => '(none)'),
+    );
+    await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * The rows of the quick pick on screen once one contains each of `labels`: their text and
+   * whether they are ticked (in a pick-many list).
+   */
+  async quickPickRows(labels: readonly string[]): Promise<{ text: string; checked: boolean }[]> {
+    const rows = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    return waitFor(`a quick pick listing ${labels.join(', ')}`, QUICK_MS, async () => {
+      const found = await rows.evaluateAll((els) =>
+        els.map((el) => ({
+          text: (el as unknown as { innerText: string }).innerText,
+          checked: (el as unknown as { getAttribute(name: string): string | null }).getAttribute('aria-checked') === 'true',
+        })),
+      );
+      const shown = found.map((r) => ({ ...r, text: normalise(r.text) }));
+      return labels.every((l) => shown.some((r) => r.text.includes(l))) ? shown : null;
+    }, async () => (await rows.allInnerTexts()).map(normalise).join(' | '));
+  }
+
+  /**
+   * The content of the (one) webview on screen. In the browser a webview is an iframe (the host
+   * page) holding the extension's page in another iframe, `#active-frame`.
+   */
+  webview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
   }
 
   /** Moves the cursor with Go to Line (Ctrl+G, `line:column`) and waits for the editor to have focus again. */

@@ -8,6 +8,9 @@ import * as path from 'node:path';
 /** The sample every editor check opens (it has `outlet:` front matter, so `auto` analyses it). */
 export const SAMPLE = 'levant-ledger-bases.md';
 
+/** The other outlet's account of the same story: *Compare Stance* compares it with SAMPLE. */
+export const OTHER_SAMPLE = 'bosphorus-herald-bases.md';
+
 /** A flagged word, named by a longer phrase around it that occurs once in the sample. */
 export interface Phrase {
   context: string;

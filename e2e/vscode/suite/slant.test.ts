@@ -1,13 +1,14 @@
 /**
  * The core editor checks through VS Code's own API: diagnostics, hover, a quick fix, an ignore
- * comment and edits, on a copy of a bundled sample. Expected findings come from `slant check` on
+ * comment, edits, the stance hover and *Compare Stance*, on a copy of the bundled samples. Expected findings come from `slant check` on
  * the same text. Every wait is on an event or a condition, with a timeout.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { ADDED, cliReport, findingAt, FLAGGED, IGNORED, locate, place, SAMPLE, type CliReport, type Phrase } from '../../lib/sample.js';
+import { ClientCommands, type CompareResult } from '../../../server/src/protocol/index.js';
+import { ADDED, cliReport, findingAt, FLAGGED, IGNORED, locate, OTHER_SAMPLE, place, SAMPLE, type CliReport, type Phrase } from '../../lib/sample.js';
 
 const TIMEOUT_MS = 30_000;
 /** The repository: the suite is bundled into out/e2e-vscode/ (CommonJS, so `__dirname` is that folder). */
@@ -40,6 +41,25 @@ function diagnosticsWhere(what: string, accept: (diagnostics: vscode.Diagnostic[
     const timer = setTimeout(() => {
       listener.dispose();
       reject(new Error(`timed out after ${TIMEOUT_MS} ms waiting for ${what} (${slantDiagnostics().length} diagnostics)`));
+    }, TIMEOUT_MS);
+    check();
+  });
+}
+
+/** Resolves with the active tab once `accept` takes it (checked now and on every change of the tabs). */
+function activeTabWhere(what: string, accept: (tab: vscode.Tab) => boolean): Promise<vscode.Tab> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+      if (!tab || !accept(tab)) return;
+      listener.dispose();
+      clearTimeout(timer);
+      resolve(tab);
+    };
+    const listener = vscode.window.tabGroups.onDidChangeTabs(check);
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`timed out after ${TIMEOUT_MS} ms waiting for ${what} (active tab: ${vscode.window.tabGroups.activeTabGroup.activeTab?.label})`));
     }, TIMEOUT_MS);
     check();
   });
@@ -129,5 +149,33 @@ suite('Slant in VS Code', () => {
     remove.delete(doc.uri, new vscode.Range(end, doc.positionAt(doc.getText().length)));
     assert.ok(await vscode.workspace.applyEdit(remove));
     await diagnosticsWhere('the typed finding to go', (ds) => ds.length === before && !ds.some(on(added)));
+  });
+
+  test('the hover on an entity shows the document’s stance toward it', async () => {
+    const at = doc.positionAt(locate(doc.getText(), 'Ankara', IGNORED.sentence).offset);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
+    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    assert.match(text, /\*\*Stance toward Turkey:\*\* (hostile|critical|neutral|sympathetic) \([−+]?\d\.\d\d\) · confidence \d\.\d\d · \d+ mentions/);
+    assert.ok(text.includes('“Ankara” — used for Turkey (capital).'), text);
+  });
+
+  test('Compare Stance, given the documents, compares them under the outlet names given and shows the view', async () => {
+    const other = vscode.Uri.file(path.join(path.dirname(doc.uri.fsPath), OTHER_SAMPLE));
+    const result = await vscode.commands.executeCommand<CompareResult | undefined>(ClientCommands.compareStance, {
+      uris: [doc.uri.toString(), other.toString()],
+      outlets: { [other.toString()]: 'The Herald, renamed' },
+    });
+    assert.ok(result, 'the command gave no comparison');
+    assert.deepEqual(
+      result.comparison.documents.map((d) => [path.basename(d.path), d.outletSource]),
+      [
+        [SAMPLE, 'front-matter'],
+        [OTHER_SAMPLE, 'override'],
+      ],
+    );
+    assert.equal(result.comparison.documents[1]?.outlet, 'The Herald, renamed');
+    assert.ok(result.comparison.alignments.length > 0);
+    const tab = await activeTabWhere('the comparison view', (t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('slant.comparison'));
+    assert.equal(tab.label, 'Slant: Stance comparison');
   });
 });

@@ -58,12 +58,12 @@ export function findingsToHover(findings: readonly Finding[], positions: Positio
 }
 
 /**
- * The finding notes first, then the sentence's sourcing section; the range is the findings' span,
- * or the sentence's when there are no findings.
+ * Appends a section (the entity's stance, the sentence's sourcing) to a hover: the finding notes
+ * come first; the range stays the findings' span, or is the section's when there are no findings.
  */
-export function withSourcing(hover: Hover | null, sourcing: { markdown: string; range: Range } | null): Hover | null {
-  if (sourcing === null) return hover;
-  if (hover === null) return { contents: { kind: MarkupKind.Markdown, value: sourcing.markdown }, range: sourcing.range };
+export function withSection(hover: Hover | null, section: { markdown: string; range: Range } | null): Hover | null {
+  if (section === null) return hover;
+  if (hover === null) return { contents: { kind: MarkupKind.Markdown, value: section.markdown }, range: section.range };
   const value = (hover.contents as { value: string }).value;
-  return { ...hover, contents: { kind: MarkupKind.Markdown, value: `${value}\n\n---\n\n${sourcing.markdown}` } };
+  return { ...hover, contents: { kind: MarkupKind.Markdown, value: `${value}\n\n---\n\n${section.markdown}` } };
 }

@@ -2,6 +2,7 @@
  * Every string the language server shows, in one place, reviewed like user-interface text.
  */
 import type { AttributionKind, ClaimKind } from '../engine/index.js';
+import type { AliasKind } from '../engine/compare/types.js';
 
 const q = (text: string): string => `“${text.replace(/\s+/g, ' ')}”`;
 
@@ -69,6 +70,34 @@ export const ui = {
   unsourced: (percent: number): string => `${percent}% unsourced`,
   sourceDetail: (kind: AttributionKind, claims: number): string => `${kind} · ${claims} ${claims === 1 ? 'claim' : 'claims'}`,
 
+  // Stance: hover section on an entity mention.
+  stanceToward: (name: string): string => `Stance toward ${name}`,
+  aliasUsedFor: (text: string, name: string, kind: string): string => `“${text}” — used for ${name} (${kind}).`,
+  aliasKind: {
+    name: 'name',
+    spelling: 'another spelling',
+    demonym: 'adjective',
+    capital: 'capital',
+    seat: 'seat of power',
+    leader: 'leader',
+    organisation: 'organisation',
+    abbreviation: 'abbreviation',
+  } satisfies Record<AliasKind, string>,
+  stanceFigures: (word: string, score: string, confidence: string, mentions: number): string =>
+    `${word} (${score}) · confidence ${confidence} · ${mentions} ${mentions === 1 ? 'mention' : 'mentions'}`,
+  quotedEvidence: (speaker: string | null): string => (speaker === null ? '(quoted)' : `(quoted: ${speaker})`),
+  noStanceEvidence: 'No sentence gives it a stance: neutral for want of evidence.',
+
+  // slant/compare: why inputs cannot be compared.
+  compareBadParams: 'slant/compare expects { uris: string[], outlets?: { [uri]: string } }',
+  compareFailed: (problems: string[]): string => `Slant cannot compare these documents: ${problems.join('; ')}.`,
+  compareTooFew: (n: number): string => `Slant needs at least two different documents to compare; it got ${n}.`,
+  compareNotFile: (uri: string): string => `${uri} is neither an open document nor a file on disk`,
+  compareNotAFile: (path: string): string => `${path} is not a file`,
+  compareUnreadable: (path: string, reason: string): string => `${path} cannot be read (${reason})`,
+  compareBinary: (path: string): string => `${path} looks binary (it contains NUL characters)`,
+  compareTooLong: (path: string, max: number): string => `${path} is longer than ${max.toLocaleString('en-US')} characters`,
+
   // Diagnostics that are about the document, not a passage.
   quotedFrom: (speaker: string): string => `Quoted from ${speaker}`,
   failed: (reason: string): string => `Slant could not analyse this document (${reason}); please report it.`,
@@ -80,6 +109,8 @@ export const ui = {
   badSettings: (problems: string[]): string => `Slant: ignoring invalid settings (${problems.join('; ')}); using the defaults for them.`,
   badDataFile: (message: string, fallback: string): string => `Slant: ${message} — ${fallback}.`,
   builtinOnly: 'the built-in lexicon keeps working',
+  builtinEntitiesOnly: 'the built-in entities keep working',
+  unreadableDataFile: (file: string, what: string): string => `${file}: cannot read the ${what} file`,
   defaultSettings: 'using the default settings',
   noWorkspaceFolder: 'Slant: this document is not in a workspace folder, so there is no .slant/config.json to add the term to.',
   configNotWritten: (file: string, reason: string): string => `Slant: could not update ${file}: ${reason}`,

@@ -28,6 +28,7 @@ import * as path from 'node:path';
 import {
   AnalyseDocumentRequest,
   Commands,
+  CompareRequest,
   DocumentSummaryNotification,
   LexiconLocationsRequest,
   SourcesRequest,
@@ -148,6 +149,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest(AnalyseDocumentRequest.type, (params) => the().analyseDocument(params.uri));
   connection.onRequest(LexiconLocationsRequest.type, (params) => the().lexiconLocations(params.uri));
   connection.onRequest(SourcesRequest.type, (params, token) => the().sources(params.uri, token));
+  connection.onRequest(CompareRequest.type, (params, token) => the().compare(params, token));
 
   documents.onDidOpen((e) => the().opened(e.document.uri));
   documents.onDidChangeContent((e) => the().changed(e.document.uri));

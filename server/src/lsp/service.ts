@@ -5,16 +5,18 @@
  */
 import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { CancellationToken, CodeAction, CodeLens, Diagnostic, DocumentDiagnosticReport, DocumentSymbol, Hover, Position, WorkspaceEdit } from 'vscode-languageserver';
-import { builtinLexicon } from '../engine/index.js';
-import { Commands, type DocumentSummary, type LexiconLocations, type SourcesResult } from '../protocol/index.js';
+import { builtinGazetteer, builtinLexicon } from '../engine/index.js';
+import { Commands, type CompareResult, type DocumentSummary, type LexiconLocations, type SourcesResult } from '../protocol/index.js';
 import { Analyses, CancelledError, StaleError, type Analysis, type AnalysisContext, type OpenDocument } from './analyses.js';
 import { ANNOTATE_ALL_KIND, annotateAllAction, annotateAllArgs, annotateAllEdit, ignoreTermArgs, quickFixes, wants } from './code-actions.js';
 import { toRange } from './diagnostics.js';
-import { findingsAt, findingsToHover, withSourcing } from './hover.js';
+import { compareDocuments, compareParams } from './compare.js';
+import { findingsAt, findingsToHover, withSection } from './hover.js';
 import { ui } from './messages.js';
 import { builtinLexiconPaths } from './paths.js';
 import { EditorSettings, effectiveSettings } from './settings.js';
 import { profileSummary, sourceSymbols, sourcesResult, sourcingLenses, sourcingSection } from './sourcing.js';
+import { DocumentStances, stanceSection } from './stance.js';
 import { Workspace } from './workspace.js';
 
 /** What the service asks of the editor. */
@@ -66,6 +68,7 @@ export class Service {
   private readonly summaryTimers = new Map<string, NodeJS.Timeout>();
   private watchedOutside = '';
   private readonly justOpened = new Set<string>();
+  private readonly stances: DocumentStances;
 
   constructor(
     private readonly documents: { get(uri: string): OpenDocument | undefined; all(): OpenDocument[] },
@@ -83,6 +86,7 @@ export class Service {
       analysed: (a) => this.summarise(a),
       failed: (uri, error) => editor.log(`analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     });
+    this.stances = new DocumentStances((uri, error) => editor.log(`stance of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
   }
 
   private async context(uri: string): Promise<AnalysisContext> {
@@ -213,9 +217,15 @@ export class Service {
     if (!analysis?.analysed) return null;
     const offset = analysis.positions.offset(position.line, position.character);
     const findings = findingsToHover(findingsAt(analysis.findings, offset), analysis.positions);
+    const { settings, lexicon } = await this.context(uri);
+    const gazetteer = this.workspace.stateFor(uri)?.gazetteer ?? builtinGazetteer();
+    const stance = this.stances.get(analysis, { format: analysis.format, lexicon, gazetteer, settings: settings.engine });
     const sourcing = this.analyses.sourcing(analysis);
-    const section = sourcing === null ? null : sourcingSection(sourcing, offset);
-    return withSourcing(findings, section && { markdown: section.markdown, range: toRange(analysis.positions, section.start, section.end) });
+    const section = (s: { markdown: string; start: number; end: number } | null) => s && { markdown: s.markdown, range: toRange(analysis.positions, s.start, s.end) };
+    return withSection(
+      withSection(findings, section(stance && stanceSection(stance, offset))),
+      section(sourcing && sourcingSection(sourcing, offset)),
+    );
   }
 
   /** `textDocument/codeLens`: the sourcing profile on the first line of an analysed document. */
@@ -301,6 +311,27 @@ export class Service {
     const analysis = await this.quietly(uri);
     this.refresh(false);
     return analysis ? this.summaryOf(analysis) : { uri, analysed: false, total: 0, byCategory: { loaded: 0, partisan: 0, unsupported: 0, attribution: 0, speculation: 0, boilerplate: 0 } };
+  }
+
+  /**
+   * `slant/compare`: the documents compared with the settings, lexicon and entities of the
+   * workspace folder holding the first one.
+   */
+  async compare(params: unknown, token?: CancellationToken): Promise<CompareResult> {
+    const request = compareParams(params);
+    const first = request.uris[0] ?? '';
+    const { settings, lexicon } = await this.context(first);
+    try {
+      return await compareDocuments(request, {
+        documents: this.documents,
+        lexicon,
+        gazetteer: this.workspace.stateFor(first)?.gazetteer ?? builtinGazetteer(),
+        settings: settings.engine,
+        isCancelled: () => token?.isCancellationRequested === true,
+      });
+    } catch (error) {
+      throw cancellation(error);
+    }
   }
 
   lexiconLocations(uri: string | undefined): LexiconLocations {

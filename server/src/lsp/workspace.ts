@@ -1,14 +1,16 @@
 /**
  * Workspace folders and what each one configures: `.slant/config.json` (settings, read with the
- * engine's `parseSettings`) and extra lexicons (`.slant/*.lexicon.json` and the files the config
- * lists in `lexicons`, relative to the config file). Loaded lazily, kept until a watched file
- * changes. A file that cannot be used is reported (file and line) and left out: the defaults and
- * the built-in lexicon keep working. In an untrusted workspace no lexicon file is read.
+ * engine's `parseSettings`), extra lexicons (`.slant/*.lexicon.json` and the files the config
+ * lists in `lexicons`) and extra entities (the gazetteer files the config lists in `entities`),
+ * listed files relative to the config file. Loaded lazily, kept until a watched file changes. A
+ * file that cannot be used is reported (file and line) and left out: the defaults and the
+ * built-in data keep working. In an untrusted workspace no lexicon or gazetteer file is read.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { builtinLexicon, compileLexicon, parseLexiconFile, parseSettings } from '../engine/index.js';
-import type { Lexicon, LexiconSource } from '../engine/index.js';
+import type { Lexicon } from '../engine/index.js';
+import { builtinGazetteer, compileGazetteer, parseGazetteerFile, type Gazetteer } from '../engine/entities/gazetteer.js';
 import { withIgnoredTerm } from './config-edit.js';
 import { ui } from './messages.js';
 import { isInside, uriToPath } from './paths.js';
@@ -32,12 +34,16 @@ export interface FolderState {
   lexicon: Lexicon;
   /** Absolute paths of the lexicon files in use. */
   lexiconFiles: string[];
+  /** The built-in gazetteer plus the folder's gazetteer files that could be used. */
+  gazetteer: Gazetteer;
+  /** Absolute paths of the gazetteer files in use. */
+  gazetteerFiles: string[];
   /** Absolute paths of every data file this state was read from or looked for (to match file events). */
   watched: string[];
 }
 
 export interface WorkspaceOptions {
-  /** False in an untrusted workspace: lexicon files are not read. */
+  /** False in an untrusted workspace: lexicon and gazetteer files are not read. */
   trusted: boolean;
   /** Shows a warning to the user (a file that cannot be used). */
   report(message: string): void;
@@ -54,8 +60,11 @@ function readText(file: string): string | null {
 export class Workspace {
   private folders: Folder[] = [];
   private readonly states = new Map<string, FolderState>();
-  /** The last compiled lexicon per folder and the texts it came from: unchanged files keep the same Lexicon. */
-  private readonly compiled = new Map<string, { key: string; lexicon: Lexicon }>();
+  /**
+   * The last compiled lexicon and gazetteer per folder and the texts they came from: unchanged
+   * files keep the same object (so analyses keep their caches).
+   */
+  private readonly compiled = new Map<string, { key: string; data: unknown }>();
 
   constructor(private readonly options: WorkspaceOptions) {}
 
@@ -112,7 +121,7 @@ export class Workspace {
     return [...new Set(folders.flatMap((f) => this.state(f).lexiconFiles))];
   }
 
-  /** Lexicon files outside every `.slant/` folder that the configs list (to watch them too). */
+  /** Lexicon and gazetteer files outside every `.slant/` folder that the configs list (to watch them too). */
   listedOutside(): string[] {
     const out = new Set<string>();
     for (const s of this.states.values()) {
@@ -173,19 +182,22 @@ export class Workspace {
       // No .slant/ folder.
     }
     let config: WorkspaceSettings | null = null;
-    let listed: string[] = [];
+    let listedLexicons: string[] = [];
+    let listedEntities: string[] = [];
     const configText = hasSlantFolder ? readText(configPath) : null;
     if (configText !== null) {
       try {
         const settings = parseSettings(configText, shown(configPath));
         const raw = JSON.parse(configText.replace(/^\ufeff/, '')) as Record<string, unknown>;
         config = { settings, keys: new Set(Object.keys(raw)) };
-        listed = settings.lexicons.map((l) => path.resolve(slant, l));
+        listedLexicons = settings.lexicons.map((l) => path.resolve(slant, l));
+        listedEntities = settings.entities.map((l) => path.resolve(slant, l));
       } catch (error) {
         this.options.report(ui.badDataFile(error instanceof Error ? error.message : String(error), ui.defaultSettings));
       }
     }
-    const files: string[] = [];
+    const lexiconFiles: string[] = [];
+    const gazetteerFiles: string[] = [];
     if (this.options.trusted) {
       if (hasSlantFolder) {
         let names: string[] = [];
@@ -194,43 +206,68 @@ export class Workspace {
         } catch {
           // Unreadable folder: no lexicons from it.
         }
-        files.push(...names.map((n) => path.join(slant, n)));
+        lexiconFiles.push(...names.map((n) => path.join(slant, n)));
       }
-      for (const l of listed) if (!files.includes(l)) files.push(l);
+      for (const l of listedLexicons) if (!lexiconFiles.includes(l)) lexiconFiles.push(l);
+      for (const l of listedEntities) if (!gazetteerFiles.includes(l)) gazetteerFiles.push(l);
     }
-    watched.push(...files);
-    const sources: LexiconSource[] = [];
+    watched.push(...lexiconFiles, ...gazetteerFiles);
+    const lexicon = this.compile(`${folder.path}\u0000lexicon`, lexiconFiles, shown, {
+      what: 'lexicon',
+      parse: parseLexiconFile,
+      compile: (sources) => compileLexicon(sources, builtinLexicon()),
+      builtin: builtinLexicon(),
+      fallback: ui.builtinOnly,
+    });
+    const gazetteer = this.compile(`${folder.path}\u0000gazetteer`, gazetteerFiles, shown, {
+      what: 'gazetteer',
+      parse: parseGazetteerFile,
+      compile: (sources) => compileGazetteer(sources, builtinGazetteer()),
+      builtin: builtinGazetteer(),
+      fallback: ui.builtinEntitiesOnly,
+    });
+    return { folder, hasSlantFolder, config, lexicon: lexicon.data, lexiconFiles: lexicon.used, gazetteer: gazetteer.data, gazetteerFiles: gazetteer.used, watched };
+  }
+
+  /**
+   * Reads and parses data files and compiles them onto the built-in data: a file that cannot be
+   * read or parsed is reported and left out; if compiling them fails (an entity added without a
+   * name, say), the built-in data alone is used.
+   */
+  private compile<F, T>(
+    cacheKey: string,
+    files: readonly string[],
+    shown: (file: string) => string,
+    kind: { what: string; parse(text: string, source: string): F; compile(sources: { source: string; text: string; file: F }[]): T; builtin: T; fallback: string },
+  ): { data: T; used: string[] } {
+    const sources: { source: string; text: string; file: F }[] = [];
     const used: string[] = [];
     const keyParts: string[] = [];
     for (const file of files) {
       const text = readText(file);
       if (text === null) {
-        this.options.report(ui.badDataFile(`${shown(file)}: cannot read the lexicon file`, ui.builtinOnly));
+        this.options.report(ui.badDataFile(ui.unreadableDataFile(shown(file), kind.what), kind.fallback));
         continue;
       }
       try {
-        sources.push({ source: shown(file), file: parseLexiconFile(text, shown(file)) });
+        sources.push({ source: shown(file), text, file: kind.parse(text, shown(file)) });
         used.push(file);
         keyParts.push(file, text);
       } catch (error) {
-        this.options.report(ui.badDataFile(error instanceof Error ? error.message : String(error), ui.builtinOnly));
+        this.options.report(ui.badDataFile(error instanceof Error ? error.message : String(error), kind.fallback));
       }
     }
-    let lexicon = builtinLexicon();
+    if (sources.length === 0) return { data: kind.builtin, used };
     const key = keyParts.join('\u0000');
-    if (sources.length > 0) {
-      const previous = this.compiled.get(folder.path);
-      if (previous?.key === key) lexicon = previous.lexicon;
-      else {
-        try {
-          lexicon = compileLexicon(sources, builtinLexicon());
-          this.compiled.set(folder.path, { key, lexicon });
-        } catch (error) {
-          this.options.report(ui.badDataFile(error instanceof Error ? error.message : String(error), ui.builtinOnly));
-          used.length = 0;
-        }
-      }
+    const previous = this.compiled.get(cacheKey);
+    if (previous?.key === key) return { data: previous.data as T, used };
+    try {
+      const data = kind.compile(sources);
+      this.compiled.set(cacheKey, { key, data });
+      return { data, used };
+    } catch (error) {
+      this.options.report(ui.badDataFile(error instanceof Error ? error.message : String(error), kind.fallback));
+      return { data: kind.builtin, used: [] };
     }
-    return { folder, hasSlantFolder, config, lexicon, lexiconFiles: used, watched };
   }
 }

@@ -6,6 +6,9 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Range } from 'vscode-languageserver-protocol';
+import type { Comparison } from '../engine/compare/types.js';
+
+export type { Comparison };
 
 export type CategoryName = 'loaded' | 'partisan' | 'unsupported' | 'attribution' | 'speculation' | 'boilerplate';
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint' | 'off';
@@ -139,12 +142,43 @@ export namespace SourcesRequest {
   export const type = new RequestType<{ uri: string }, SourcesResult | null, void>(method);
 }
 
+/** The documents to compare: open documents (their current text) or files on disk, by URI. */
+export interface CompareParams {
+  /** Two or more URIs. */
+  uris: string[];
+  /** Outlet names that replace the detected ones, by URI. */
+  outlets?: Record<string, string>;
+}
+
+/** The comparison, and the URI of each compared document (to open a passage). */
+export interface CompareResult {
+  comparison: Comparison;
+  /**
+   * Document path as the comparison names it → URI. The path is the file system path of a
+   * `file:` URI, and the URI itself for an unsaved document.
+   */
+  uris: Record<string, string>;
+}
+
 /**
- * Command ids the client implements and the server refers to (the sourcing code lens runs
- * `showSources` with the document URI as `arguments[0]`).
+ * `slant/compare`: stance, sourcing, naming and aligned passages of several documents. An input
+ * that cannot be compared (not a file or an open document, unreadable, binary, too long) fails
+ * the request with a message naming it.
+ */
+export namespace CompareRequest {
+  export const method = 'slant/compare' as const;
+  export const type = new RequestType<CompareParams, CompareResult, void>(method);
+}
+
+/**
+ * Command ids the client implements that others call: the server (the sourcing code lens runs
+ * `showSources` with the document URI as `arguments[0]`) and the editor tests (`compareStance`
+ * takes `CompareParams` as `arguments[0]` instead of asking).
  */
 export const ClientCommands = {
   showSources: 'slant.showSources',
+  compareStance: 'slant.compareStance',
+  refreshComparison: 'slant.refreshComparison',
 } as const;
 
 /** Command ids the server executes through `workspace/executeCommand`. */
