@@ -90,3 +90,18 @@ test('loaded wording aimed at an actor lowers its score and is cited', () => {
   assert.ok(s.score < 0);
   assert.match(s.evidence[0]!.reasons.join('\n'), /wording "(so-called|regime)"/);
 });
+
+test('no role by mistake: a demonym on a thing is not an agent, a subject pronoun blocks an earlier actor, a target stays in its clause', () => {
+  const reasons = (text: string, entity: string): string => {
+    const { stance } = analyseStance(analyse(text, { format: 'text' }), builtinGazetteer());
+    return (stance.find((s) => s.entity === entity)?.evidence ?? []).flatMap((e) => e.reasons).join('\n');
+  };
+  const towns = reasons('Its drones strike Kurdish towns, and the same government plays host to exiles.', 'kurds');
+  assert.match(towns, /target of "strike"/);
+  assert.doesNotMatch(towns, /agent of "host"/);
+  assert.doesNotMatch(reasons('It keeps troops in Syria, Iraq and Libya, and it shelters militants.', 'iraq'), /agent of "shelters"/);
+  assert.doesNotMatch(reasons('The government that fears foreign meddling is inviting Moscow to stay.', 'russia'), /target of "meddling"/);
+  // The same words with the actor where the rule expects it still count.
+  assert.match(reasons('Kurdish fighters host the talks.', 'kurds'), /agent of "host"/);
+  assert.match(reasons('The government fears foreign meddling against Moscow.', 'russia'), /target of "meddling"/);
+});

@@ -92,6 +92,19 @@ const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'got', 'g
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'outside', 'inside', 'around', 'across', 'via', 'toward', 'towards',
   'northern', 'southern', 'eastern', 'western', 'central', 'north', 'south', 'east', 'west', 'north-east', 'north-west', 'south-east', 'south-west', 'northeastern', 'northwestern', 'southeastern', 'southwestern']);
 const POSSESSIVES = new Set(['its', 'their']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'this', 'that', 'these', 'those']);
+const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'who', 'which']);
+/** Words that open a new clause: a target is not looked for past them ("meddling is inviting Moscow"). */
+const CLAUSE_WORDS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'that', 'which', 'who', 'whose', 'while', 'but', 'because', 'although', 'since', 'when', 'whereas', 'unless']);
+/** Nouns after a demonym that make it an actor ("Turkish troops", "Israeli officials"). */
+const ACTOR_NOUNS = new Set([
+  'forces', 'force', 'troops', 'army', 'military', 'soldiers', 'officials', 'official', 'government', 'authorities', 'leaders', 'leader', 'leadership',
+  'ministry', 'minister', 'ministers', 'president', 'envoys', 'envoy', 'diplomats', 'delegation', 'jets', 'drones', 'warplanes', 'aircraft', 'navy',
+  'police', 'security', 'intelligence', 'engineers', 'firms', 'companies', 'fighters', 'militants', 'rebels', 'officers', 'commanders', 'spokesman',
+  'spokeswoman', 'spokesperson', 'negotiators', 'planners', 'side', 'state', 'regime', 'administration', 'parliament', 'court', 'courts', 'media',
+  'prime', 'foreign', 'defence', 'defense', 'air', 'special', 'border', 'settlers', 'artillery', 'tanks', 'units', 'militia', 'militias', 'proxies',
+  'gunmen', 'agents', 'operatives', 'coast', 'national', 'armed', 'teams', 'workers', 'doctors', 'volunteers', 'mediators',
+]);
 /** Words before a mention that make it the object of a preposition, so not the subject of a following verb. */
 const PREPOSITIONS = new Set(['of', 'to', 'for', 'with', 'against', 'on', 'at', 'from', 'into', 'by', 'in', 'over', 'about', 'between', 'toward', 'towards', 'than', 'like']);
 /** Words that end a clause for the purpose of finding an action's agent. */
@@ -202,18 +215,36 @@ export function analyseStance(result: AnalysisResult, gazetteer: Gazetteer, ment
       for (let k = a.at - 1; k >= 0 && k >= a.at - 3; k--) {
         const w = (words[k] as Token).norm;
         if (PREPOSITIONS.has(w)) return true;
-        if (w !== 'the' && w !== 'a' && w !== 'an' && !inMention.has(k)) return false;
+        if (!DETERMINERS.has(w) && !inMention.has(k)) return false;
       }
       return false;
     };
-    /** The nearest actor before (-1), after (1) or either side (0) of word `at`; a subject (-1) is never a preposition's object. */
-    const nearest = (at: number, reach: number, dir: -1 | 1 | 0): (typeof actors)[number] | null => {
+    // A demonym is an actor only before an actor or action noun: "Turkish troops", "Israeli strikes", not "Kurdish towns".
+    const canAct = (a: (typeof actors)[number]): boolean => {
+      if (a.m.aliasKind !== 'demonym') return true;
+      const next = words[a.last + 1];
+      return next === undefined || next.kind === 'punct' || ACTOR_NOUNS.has(next.norm) || c.actions.has(next.norm);
+    };
+    // A subject pronoun just before the verb ("it shelters") names an actor this sentence may not: no agent then.
+    const pronounSubject = (at: number): boolean => at > 0 && (SUBJECT_PRONOUNS.has((words[at - 1] as Token).norm) || (at > 1 && SUBJECT_PRONOUNS.has((words[at - 2] as Token).norm)));
+    const clauseWordBetween = (a: number, b: number): boolean => {
+      for (let k = a + 1; k < b; k++) if (CLAUSE_WORDS.has((words[k] as Token).norm)) return true;
+      return false;
+    };
+    /**
+     * The nearest actor before (-1), after (1) or either side (0) of word `at`. A subject (by
+     * default, looking back) is never a preposition's object, nor a demonym on a thing; a target
+     * (1) is in the same clause.
+     */
+    const nearest = (at: number, reach: number, dir: -1 | 1 | 0, subject = dir === -1): (typeof actors)[number] | null => {
       let best: (typeof actors)[number] | null = null;
       let bestD = Infinity;
+      if (subject && pronounSubject(at)) return null;
       for (const a of actors) {
         const d = a.at > at ? a.at - at : at - a.last;
-        if (dir === -1 && (a.last >= at || objectOfPreposition(a))) continue;
-        if (dir === 1 && a.at <= at) continue;
+        if (dir === -1 && a.last >= at) continue;
+        if (subject && (objectOfPreposition(a) || !canAct(a))) continue;
+        if (dir === 1 && (a.at <= at || clauseWordBetween(at, a.at))) continue;
         if (d <= reach && d < bestD && !clauseBreakBetween(a.at, at)) {
           best = a;
           bestD = d;
@@ -237,7 +268,8 @@ export function analyseStance(result: AnalysisResult, gazetteer: Gazetteer, ment
       let agent: (typeof actors)[number] | null;
       let target: (typeof actors)[number] | null;
       if (passive) {
-        target = nearest(k, AGENT_REACH, -1);
+        // "Syrian villages were shelled": the grammatical subject is the target, a thing or not.
+        target = nearest(k, AGENT_REACH, -1, false);
         const by = words.findIndex((t, j) => j > k && j <= k + 6 && t.norm === 'by');
         agent = by >= 0 ? nearest(by, 3, 1) : null;
       } else {
