@@ -118,7 +118,7 @@ export const HOW_TO_READ: readonly { figure: string; meaning: string }[] = [
   },
   {
     figure: 'Confidence',
-    meaning: 'From 0 to 1: how much evidence the score rests on and how far it agrees. Below about 0.3, read the evidence sentences before drawing any conclusion.',
+    meaning: 'From 0 to 1: how much evidence the score rests on (how many signals, how strong, how many mentions). Below about 0.3, read the evidence sentences before drawing any conclusion.',
   },
   { figure: 'Mentions', meaning: 'How often the document names the entity in any form: its name, capital, leader, adjective.' },
   {
@@ -134,7 +134,7 @@ export const HOW_TO_READ: readonly { figure: string; meaning: string }[] = [
     figure: 'Distinctive terms',
     meaning:
       'Words and word pairs one outlet uses markedly more than the others (weighted log-odds with an informative prior, Monroe et al. 2008). ' +
-      'z is the strength of the difference: about 2 or more is unlikely to be chance.',
+      'z is the strength of the difference: terms from 1 up are shown; about 2 or more is unlikely to be chance.',
   },
   {
     figure: 'Aligned passages',
