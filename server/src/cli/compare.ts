@@ -13,7 +13,7 @@ import { formatComparisonText } from '../present/compare-text.js';
 import { flagOption, listOption, stringOption, UsageError, type OptionSpec, type ParsedArgs } from './args.js';
 import { CHECK_OPTIONS } from './check.js';
 import { useColor } from './color.js';
-import { loadConfig } from './config.js';
+import { dataFileProblem, loadConfig, readDataFile } from './config.js';
 import { collectInputs, describeError, displayPath, readInput, type Input } from './files.js';
 import { EXIT_OK, EXIT_TROUBLE, report, type Io } from './io.js';
 import type { Problem } from './report.js';
@@ -78,7 +78,7 @@ export function compareOptions(args: ParsedArgs): CompareOptions {
 function loadGazetteer(files: readonly Input[], problem: (p: Problem) => void, io: Io): Gazetteer {
   let gazetteer = builtinGazetteer();
   for (const file of files) {
-    const read = readInput(file, io.readStdin);
+    const read = file.absolute !== null ? readDataFile(file.absolute, file.display, 'entities file') : readInput(file, io.readStdin);
     if (!read.ok) {
       problem(read.problem);
       continue;
@@ -86,8 +86,7 @@ function loadGazetteer(files: readonly Input[], problem: (p: Problem) => void, i
     try {
       gazetteer = compileGazetteer([{ source: file.display, text: read.text }], gazetteer);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      problem({ message: `entities ${message.startsWith(file.display) ? message : `${file.display}: ${message}`}`, path: file.display });
+      problem(dataFileProblem('entities', file.display, error));
     }
   }
   return gazetteer;

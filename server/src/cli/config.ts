@@ -51,7 +51,7 @@ export function findConfig(from: string): string | null {
 
 type TextResult = { ok: true; text: string } | { ok: false; problem: Problem };
 
-function readDataFile(absolute: string, shown: string, what: string): TextResult {
+export function readDataFile(absolute: string, shown: string, what: string): TextResult {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(absolute);
@@ -64,7 +64,7 @@ function readDataFile(absolute: string, shown: string, what: string): TextResult
 }
 
 /** "what file:line:col: reason", making sure the file is named even if the error does not. */
-function dataFileProblem(what: string, shown: string, error: unknown): Problem {
+export function dataFileProblem(what: string, shown: string, error: unknown): Problem {
   const message = error instanceof Error ? error.message : String(error);
   return { message: `${what} ${message.startsWith(shown) ? message : `${shown}: ${message}`}`, path: shown };
 }
