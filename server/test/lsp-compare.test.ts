@@ -257,6 +257,17 @@ describe('slant/compare and the stance hover over stdio', () => {
     assert.doesNotMatch(await client.hover(uri, 'counterweight'), /Stance toward/);
   });
 
+  test('a finding inside an entity mention ("the Assad regime"): the hover explains both, finding first', async () => {
+    const uri = uriOf(LEDGER);
+    await client.open(uri, fs.readFileSync(LEDGER, 'utf8'));
+    const hover = await client.hover(uri, 'regime in December');
+    const sections = hover.split('\n\n---\n\n');
+    const stance = sections.findIndex((s) => s.startsWith('**Stance toward Syria:**'));
+    assert.ok(stance > 0, `a stance section after the finding in: ${hover}`);
+    assert.match(sections.slice(0, stance).join('\n'), /regime/i);
+    assert.ok(sections[stance]?.includes('“Assad regime” — used for Syria'), sections[stance]);
+  });
+
   test('a stance hover on texts written for it: a hostile action, and a place with no role', async () => {
     const uri = uriOf(path.join(SAMPLES, 'not-on-disk.md'));
     const text = 'Russia invaded the valley on Monday.\n';
