@@ -14,7 +14,7 @@ import type { AnalysisResult } from '../src/engine/types.js';
 import { LineIndex, lineColumn } from '../src/engine/position.js';
 import { alignDocuments, ALIGN_DEFAULTS, type AlignDoc } from '../src/engine/compare/align.js';
 import { buildPassages } from '../src/engine/compare/passages.js';
-import { lineStartsOf, toLineColumn } from '../src/engine/compare/positions.js';
+import { lineStartsOf, toLineColumn } from '../src/engine/position.js';
 import { stem } from '../src/engine/compare/stem.js';
 import type { Alignment, EntityMention, Passage } from '../src/engine/compare/types.js';
 import { rangeOf } from './helpers.js';

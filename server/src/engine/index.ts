@@ -34,5 +34,4 @@ export { alignDocuments, ALIGN_DEFAULTS } from './compare/align.js';
 export type { AlignDoc } from './compare/align.js';
 export { buildPassages, termCounts } from './compare/passages.js';
 export { distinctiveTerms } from './compare/terms.js';
-export { toLineColumn } from './compare/positions.js';
-export { lineStartsOf } from './position.js';
+export { lineStartsOf, toLineColumn } from './position.js';

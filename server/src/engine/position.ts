@@ -20,6 +20,21 @@ export function lineStartsOf(text: string): number[] {
   return starts;
 }
 
+/**
+ * 1-based line and column of an offset, by a binary search over line starts (kept as plain
+ * numbers where they must serialise, as in a comparison profile).
+ */
+export function toLineColumn(lineStarts: readonly number[], offset: number): LineColumn {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (lineStarts[lo] ?? 0) + 1, offset };
+}
+
 /** Line starts of a text, computed once; lookups are binary searches. */
 export class LineIndex {
   private readonly starts: number[];
@@ -30,20 +45,13 @@ export class LineIndex {
 
   /** 0-based line and 0-based character for an offset. */
   position(offset: number): { line: number; character: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - (this.starts[lo] ?? 0) };
+    const p = toLineColumn(this.starts, offset);
+    return { line: p.line - 1, character: p.column - 1 };
   }
 
   /** 1-based line and column for an offset. */
   lineColumn(offset: number): LineColumn {
-    const p = this.position(offset);
-    return { line: p.line + 1, column: p.character + 1, offset };
+    return toLineColumn(this.starts, offset);
   }
 
   /** Offset of a 0-based line and character, clamped to the line. */

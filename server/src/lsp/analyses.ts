@@ -6,7 +6,7 @@
  * closes, the settings change, or every request waiting on it was cancelled.
  */
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
-import { CATEGORIES, LineIndex, type Finding, type Format, type Lexicon } from '../engine/index.js';
+import { CATEGORIES, LineIndex, type AnalysisResult, type Finding, type Format, type Lexicon } from '../engine/index.js';
 import { CancelledError } from '../engine/analyse.js';
 import { applyFindingSettings, IncrementalAnalyser, type IncrementalResult } from '../engine/incremental.js';
 import type { CategoryName, DocumentSummary } from '../protocol/index.js';
@@ -14,7 +14,7 @@ import { findingToDiagnostic, noticeDiagnostic, type PositionMap } from './diagn
 import { formatOf, languageOf, shouldAnalyse } from './policy.js';
 import type { EffectiveSettings } from './settings.js';
 import { ui } from './messages.js';
-import { computeSourcing, type DocumentSourcing } from './sourcing.js';
+import { analyseWhole, sourcingOf, type DocumentSourcing } from './sourcing.js';
 
 export { CancelledError };
 
@@ -52,11 +52,13 @@ export interface Analysis {
   /** Chunks in the text and how many came from the cache (for measurements). */
   chunks: number;
   reused: number;
-  /** What the text was read as, and up to where (the whole-document sourcing reads it the same way). */
+  /** What the text was read as and with (the whole-document analysis reads it the same way). */
   format: Format;
   maxLength: number;
-  /** The whole-document sourcing, once computed (`Analyses.sourcing`); null when it cannot be. */
-  sourcing?: DocumentSourcing | null;
+  lexicon: Lexicon;
+  settings: EffectiveSettings['engine'];
+  /** The whole-document analysis, once computed (`Analyses.whole`); null when it cannot be. */
+  whole?: AnalysisResult | null;
 }
 
 export interface AnalysesOptions {
@@ -203,6 +205,8 @@ export class Analyses {
       reused: 0,
       format: formatOf(languageId),
       maxLength: settings.engine.maxLength,
+      lexicon: context.lexicon,
+      settings: settings.engine,
     };
     if (analysis.analysed) {
       const positions = new LineIndex(text);
@@ -250,21 +254,28 @@ export class Analyses {
   }
 
   /**
-   * The whole-document sourcing of an analysis (computed once, on first use): null when the
-   * document is not analysed, looks binary, or the engine failed on it (logged).
+   * The whole-document analysis of an analysis (computed once, on first use, for the sourcing
+   * views and the stance): null when the document is not analysed, looks binary, is too long or
+   * the engine failed on it (logged).
    */
-  sourcing(analysis: Analysis): DocumentSourcing | null {
-    if (analysis.sourcing !== undefined) return analysis.sourcing;
-    let sourcing: DocumentSourcing | null = null;
+  whole(analysis: Analysis): AnalysisResult | null {
+    if (analysis.whole !== undefined) return analysis.whole;
+    let whole: AnalysisResult | null = null;
     if (analysis.analysed && !analysis.text.includes('\u0000')) {
       try {
-        sourcing = computeSourcing(analysis.text, analysis.format, analysis.maxLength);
+        whole = analyseWhole(analysis.text, analysis.format, analysis.lexicon, analysis.settings);
       } catch (error) {
         this.options.failed(analysis.uri, error);
       }
     }
-    analysis.sourcing = sourcing;
-    return sourcing;
+    analysis.whole = whole;
+    return whole;
+  }
+
+  /** The whole-document sourcing of an analysis, or null (see `whole`). */
+  sourcing(analysis: Analysis): DocumentSourcing | null {
+    const whole = this.whole(analysis);
+    return whole && sourcingOf(analysis.text, whole);
   }
 
   private async analyse(state: DocState, text: string, format: string, context: AnalysisContext, isCancelled: () => boolean): Promise<IncrementalResult> {

@@ -217,9 +217,8 @@ export class Service {
     if (!analysis?.analysed) return null;
     const offset = analysis.positions.offset(position.line, position.character);
     const findings = findingsToHover(findingsAt(analysis.findings, offset), analysis.positions);
-    const { settings, lexicon } = await this.context(uri);
     const gazetteer = this.workspace.stateFor(uri)?.gazetteer ?? builtinGazetteer();
-    const stance = this.stances.get(analysis, { format: analysis.format, lexicon, gazetteer, settings: settings.engine });
+    const stance = this.stances.get(analysis, this.analyses.whole(analysis), gazetteer);
     const sourcing = this.analyses.sourcing(analysis);
     const section = (s: { markdown: string; start: number; end: number } | null) => s && { markdown: s.markdown, range: toRange(analysis.positions, s.start, s.end) };
     return withSection(

@@ -6,11 +6,11 @@
  * The diagnostics come from the incremental analysis (chunks of paragraphs), which has no
  * document-wide sourcing: attribution carries across sentences and paragraphs. So sourcing is
  * the engine's full `analyse()` of the text, computed on demand once per analysed version
- * (`Analyses.sourcing`), with no rules run (the findings are the incremental analysis's).
+ * (`Analyses.whole`) and shared with the stance (`stance.ts`).
  */
 import { SymbolKind } from 'vscode-languageserver';
 import type { CodeLens, DocumentSymbol, Range } from 'vscode-languageserver';
-import { analyse, type AttributionKind, type Format, type Sentence, type Source, type Sourcing } from '../engine/index.js';
+import { analyse, builtinLexicon, type AnalysisResult, type AttributionKind, type Category, type Format, type Lexicon, type Sentence, type Settings, type Source, type Sourcing } from '../engine/index.js';
 import { nearestSource } from '../engine/rules/sourcing-rules.js';
 import { sentenceAt } from '../engine/segment.js';
 import { ClientCommands, type SourceClaim, type SourcesResult, type SourcingSummary } from '../protocol/index.js';
@@ -36,13 +36,29 @@ export interface DocumentSourcing {
 export const SOURCING_MAX_LENGTH = 1_000_000;
 
 /**
- * Reads the whole text and computes its sourcing (no rules: only the document model and
- * attribution). Null for a text longer than `SOURCING_MAX_LENGTH`.
+ * The categories of the whole-document analysis: the sourcing needs no rule, the stance needs
+ * loaded and partisan wording and loaded report verbs (attribution). One analysis serves both.
  */
-export function computeSourcing(text: string, format: Format, maxLength: number): DocumentSourcing | null {
-  if (Math.min(text.length, maxLength) > SOURCING_MAX_LENGTH) return null;
-  const result = analyse(text, { format, settings: { maxLength, categories: [] } });
+const WHOLE_CATEGORIES: Category[] = ['loaded', 'partisan', 'attribution'];
+
+/**
+ * Reads the whole text once for the document-level views (sourcing, stance). Null for a text
+ * longer than `SOURCING_MAX_LENGTH`.
+ */
+export function analyseWhole(text: string, format: Format, lexicon: Lexicon, settings: Partial<Settings> & { maxLength: number }): AnalysisResult | null {
+  if (Math.min(text.length, settings.maxLength) > SOURCING_MAX_LENGTH) return null;
+  return analyse(text, { format, lexicon, settings: { ...settings, categories: WHOLE_CATEGORIES } });
+}
+
+/** The sourcing of a whole-document analysis, with the sentences its indices refer to. */
+export function sourcingOf(text: string, result: AnalysisResult): DocumentSourcing {
   return { text, sentences: result.document.sentences, sourcing: result.sourcing };
+}
+
+/** Reads the whole text and computes its sourcing. Null for a text longer than `SOURCING_MAX_LENGTH`. */
+export function computeSourcing(text: string, format: Format, maxLength: number): DocumentSourcing | null {
+  const result = analyseWhole(text, format, builtinLexicon(), { maxLength });
+  return result && sourcingOf(text, result);
 }
 
 /** The sentence's text on one line. */

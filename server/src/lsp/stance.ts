@@ -3,37 +3,18 @@
  * mention under the cursor (the entity's canonical name, how the mention names it, the score in
  * a word, the confidence, the mentions and the strongest evidence).
  *
- * Like the sourcing, stance needs the whole document (the engine's full `analyse()`: its
- * findings, quotations and tokens), so it is computed on demand, once per analysed version:
+ * Like the sourcing, stance needs the whole document (its findings, quotations and tokens): it
+ * reads the same whole-document analysis (`Analyses.whole`), once per analysed version.
  * `DocumentStances` keys it by the `Analysis` object, which is replaced whenever the text, the
  * settings or the workspace data (lexicons, gazetteers) change.
  */
-import { analyse, type Format, type Lexicon, type Settings } from '../engine/index.js';
+import type { AnalysisResult } from '../engine/index.js';
 import type { Gazetteer } from '../engine/entities/gazetteer.js';
 import { sentenceAt } from '../engine/segment.js';
 import { analyseStance, type StanceResult } from '../engine/stance/stance.js';
 import { signed, stanceWord } from '../present/compare-view.js';
 import { escapeMarkdown } from './hover.js';
 import { ui } from './messages.js';
-import { SOURCING_MAX_LENGTH } from './sourcing.js';
-
-/** What a document's stance is computed with. */
-export interface StanceInputs {
-  format: Format;
-  lexicon: Lexicon;
-  gazetteer: Gazetteer;
-  settings: Partial<Settings> & { maxLength: number };
-}
-
-/**
- * The stance of a text toward every entity it mentions, with the mentions. Null for a text
- * longer than `SOURCING_MAX_LENGTH` (one whole-document read, like the sourcing).
- */
-export function computeStance(text: string, inputs: StanceInputs): StanceResult | null {
-  if (Math.min(text.length, inputs.settings.maxLength) > SOURCING_MAX_LENGTH) return null;
-  const result = analyse(text, { format: inputs.format, lexicon: inputs.lexicon, settings: inputs.settings });
-  return analyseStance(result, inputs.gazetteer);
-}
 
 /** Stance per analysis (so per document version and configuration), computed once; null when it cannot be. */
 export class DocumentStances {
@@ -41,12 +22,13 @@ export class DocumentStances {
 
   constructor(private readonly failed: (uri: string, error: unknown) => void) {}
 
-  get(analysis: { uri: string; text: string }, inputs: StanceInputs): StanceResult | null {
+  /** The stance of `analysis`, from its whole-document analysis `whole` (null: none). */
+  get(analysis: { uri: string }, whole: AnalysisResult | null, gazetteer: Gazetteer): StanceResult | null {
     if (this.cache.has(analysis)) return this.cache.get(analysis) ?? null;
     let stance: StanceResult | null = null;
-    if (!analysis.text.includes('\u0000')) {
+    if (whole !== null) {
       try {
-        stance = computeStance(analysis.text, inputs);
+        stance = analyseStance(whole, gazetteer);
       } catch (error) {
         this.failed(analysis.uri, error);
       }

@@ -36,7 +36,7 @@
 import type { Alignment, Passage, PassageRef } from './types.js';
 import { normaliseWord } from '../segment.js';
 import { displayForm } from './passages.js';
-import { toLineColumn } from './positions.js';
+import { toLineColumn } from '../position.js';
 import { stem } from './stem.js';
 
 /** One document as alignment sees it. */

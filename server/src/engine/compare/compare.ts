@@ -5,7 +5,7 @@
  */
 import { builtinGazetteer } from '../entities/gazetteer.js';
 import { alignDocuments } from './align.js';
-import { toLineColumn } from './positions.js';
+import { toLineColumn } from '../position.js';
 import { profileDocument, type ProfileOptions } from './profile.js';
 import { distinctiveTerms } from './terms.js';
 import type { ComparedDocument, Comparison, DocumentProfile, NamingChoice, StanceOut } from './types.js';

@@ -9,7 +9,7 @@ import { detectOutlet } from '../stance/outlet.js';
 import { analyseStance } from '../stance/stance.js';
 import type { AnalysisResult, Token } from '../types.js';
 import { buildPassages, termCounts } from './passages.js';
-import { lineStartsOf } from './positions.js';
+import { lineStartsOf } from '../position.js';
 import type { DocumentProfile, EntityMention, NamingUse } from './types.js';
 
 export interface ProfileOptions extends Omit<AnalyseOptions, 'path'> {

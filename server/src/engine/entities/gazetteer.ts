@@ -28,7 +28,6 @@ interface CompiledAlias {
   exceptions: { words: string[]; at: number }[];
   /** Hyphenated words of exception phrases that hold this one-word alias ("france-presse"). */
   compounds: Set<string>;
-  note: string | null;
 }
 
 interface TrieNode {
@@ -39,8 +38,6 @@ interface TrieNode {
 
 export interface Gazetteer {
   entities: ReadonlyMap<string, Entity>;
-  /** Alias notes by entity id and alias ("turkey" → "Türkiye" → why it matters). */
-  notes: ReadonlyMap<string, ReadonlyMap<string, string>>;
   root: TrieNode;
 }
 
@@ -104,7 +101,6 @@ export function parseGazetteerFile(text: string, source: string): GazetteerFile 
 export function compileGazetteer(files: readonly { source: string; text?: string; file?: GazetteerFile }[], base?: Gazetteer): Gazetteer {
   const entities = new Map<string, Entity>(base?.entities);
   const byEntity = new Map<string, AliasEntry[]>();
-  const sources: Entity[] = [];
   for (const { source, text, file } of files) {
     const parsed = file ?? parseGazetteerFile(text ?? '', source);
     for (const e of parsed.entities) {
@@ -114,15 +110,12 @@ export function compileGazetteer(files: readonly { source: string; text?: string
       }
       const entity: Entity = { id: e.id, name: e.name ?? known!.name, type: e.type ?? known!.type, origin: known?.origin ?? source };
       entities.set(e.id, entity);
-      sources.push(entity);
       const list = byEntity.get(e.id) ?? [];
       list.push(...e.aliases);
       byEntity.set(e.id, list);
     }
   }
   const root: TrieNode = base ? cloneTrie(base.root) : { next: new Map(), aliases: [] };
-  const notes = new Map<string, Map<string, string>>();
-  for (const [id, m] of base?.notes ?? []) notes.set(id, new Map(m));
   for (const [entity, aliases] of byEntity) {
     for (const a of aliases) {
       const { norm, raw } = wordsOf(a.text);
@@ -132,18 +125,16 @@ export function compileGazetteer(files: readonly { source: string; text?: string
         words = norm.slice(1); // "the Kremlin": the article is optional in the text
         rawWords = raw.slice(1);
       }
+      const exceptions = (a.exceptions ?? []).map((x) => wordsOf(x).norm);
+      const one = words.length === 1 ? (words[0] as string) : null;
       const compiled: CompiledAlias = {
         entity,
         alias: a.text.replace(/^the\s+/i, ''),
         kind: a.kind,
         words: rawWords,
         caseSensitive: a.caseSensitive === true,
-        exceptions: (a.exceptions ?? []).map((x) => {
-          const ex = wordsOf(x).norm;
-          return { words: ex, at: indexOfRun(ex, words) };
-        }).filter((x) => x.at >= 0),
-        compounds: new Set((a.exceptions ?? []).flatMap((x) => wordsOf(x).norm.filter((w) => words.length === 1 && w.split('-').includes(words[0] as string) && w !== words[0]))),
-        note: a.note ?? null,
+        exceptions: exceptions.map((ex) => ({ words: ex, at: indexOfRun(ex, words) })).filter((x) => x.at >= 0),
+        compounds: new Set(one === null ? [] : exceptions.flat().filter((w) => w !== one && w.split('-').includes(one))),
       };
       let node = root;
       for (const w of words) {
@@ -154,14 +145,9 @@ export function compileGazetteer(files: readonly { source: string; text?: string
       // A workspace alias with the same words replaces the built-in one (it may move it to another entity).
       node.aliases = node.aliases.filter((x) => x.caseSensitive !== compiled.caseSensitive || x.words.join(' ') !== compiled.words.join(' '));
       node.aliases.push(compiled);
-      if (compiled.note) {
-        const m = notes.get(entity) ?? new Map<string, string>();
-        m.set(compiled.alias, compiled.note);
-        notes.set(entity, m);
-      }
     }
   }
-  return { entities, notes, root };
+  return { entities, root };
 }
 
 function cloneTrie(node: TrieNode): TrieNode {

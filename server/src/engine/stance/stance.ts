@@ -140,7 +140,7 @@ export function analyseStance(result: AnalysisResult, gazetteer: Gazetteer, ment
   const { tokens } = document;
   const c = cues();
   const signals: Signal[] = [];
-  // The word tokens of each sentence (punctuation kept only where it breaks a clause).
+  // Mentions by sentence; each sentence's first token.
   const bySentence = new Map<number, EntityMention[]>();
   for (const m of mentions) {
     const list = bySentence.get(m.sentence) ?? [];
@@ -179,6 +179,7 @@ export function analyseStance(result: AnalysisResult, gazetteer: Gazetteer, ment
   for (const [sentence, here] of bySentence) {
     const start = firstToken[sentence] as number;
     if (start < 0) continue;
+    // The sentence's words (punctuation kept only where it breaks a clause).
     const words: Token[] = [];
     for (let i = start; i < tokens.length && (tokens[i] as Token).sentence === sentence; i++) {
       const t = tokens[i] as Token;
