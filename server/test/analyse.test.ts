@@ -165,6 +165,18 @@ test('a boilerplate line inside a paragraph is split off; the article lines stay
   );
 });
 
+test('boilerplate is recognised whatever its white space: non-breaking spaces, tabs, runs of spaces', () => {
+  for (const prompt of ['Subscribe\u00a0now', 'Subscribe  now', 'Already a\tsubscriber?  Log in', 'Sign up for our daily\u202fnewsletter']) {
+    const text = `The regime fell on Monday.\n\n${prompt}\n\nThe talks went on.`;
+    const bp = run(text).findings.filter((f) => f.category === 'boilerplate');
+    assert.deepEqual(
+      bp.map((f) => text.slice(f.start, f.end)),
+      [prompt],
+      JSON.stringify(prompt),
+    );
+  }
+});
+
 test('the summary counts findings by category and severity, words and sentences', () => {
   const r = run('The regime spoke. The death tax stays. Very well.');
   assert.equal(r.summary.total, 3);

@@ -109,3 +109,18 @@ test('a quotation introduced by a colon takes the subject of the introducing sen
   const text = 'Prof. Omar Saleh, who chairs the panel, did not hold back: "This plan is a trap."';
   assert.equal(quotes(text)[0]?.speaker, 'Prof. Omar Saleh');
 });
+
+test('every quotation is found across paragraphs, headings and quote-free stretches, in order', () => {
+  const paragraphs = [
+    '# “Talks” resume',
+    '“We are ready,” Kallas said.',
+    'Nothing was quoted in this paragraph at all.',
+    'A second plain paragraph, with an apostrophe that isn’t a quote.',
+    'Fidan said: “The bases stay.” Later he added, “Nothing changes.”',
+    '> “A blockquote line.”',
+    'The last paragraph quotes “one word” and ends.',
+  ];
+  const text = paragraphs.join('\n\n');
+  const found = quotes(text, 'markdown').map((q) => text.slice(q.inner.start, q.inner.end));
+  assert.deepEqual(found, ['Talks', 'We are ready,', 'The bases stay.', 'Nothing changes.', '“A blockquote line.”', 'one word']);
+});

@@ -74,6 +74,8 @@ const anyOf = (sources: string[], flags: string): RegExp | null => (sources.leng
 const ANCHORED = [anyOf(ANCHORED_SPECS.filter((a) => !a.caseSensitive).map((a) => a.p), 'iu'), anyOf(ANCHORED_SPECS.filter((a) => a.caseSensitive).map((a) => a.p), 'u')].filter((r): r is RegExp => r !== null);
 /** Unanchored patterns' required words; a pattern without one is always tested. */
 const UNANCHORED_NEEDLES = CUES.flatMap((c) => c.regexes.map((r, k) => (r.source.startsWith('^') ? undefined : c.needles[k]))).filter((n): n is string | null => n !== undefined);
+/** All the required words as one case-insensitive regex (null when some pattern has none): one scan per block. */
+const ANY_NEEDLE = UNANCHORED_NEEDLES.includes(null) ? null : new RegExp((UNANCHORED_NEEDLES as string[]).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
 
 /** Blocks longer than this are article text, not furniture; also keeps regexes off huge lines. */
 const MAX_CUE_LENGTH = 400;
@@ -86,13 +88,16 @@ export interface MarkedBlock extends RawBlock {
 }
 
 function fold(s: string): string {
-  return s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+  // Most text has single spaces only: then trimming is all the folding there is.
+  return UNFOLDED.test(s) ? s.replace(/[\s\u00a0\u202f]+/g, ' ').trim() : s.trim();
 }
+/** White space that folding changes: a run of two, or any but a plain space. */
+const UNFOLDED = /[^\S ]|[\u00a0\u202f]| {2}/;
 
 function cueFor(text: string, nearEnd: boolean): Cue | null {
   if (text.length === 0 || text.length > MAX_CUE_LENGTH) return null;
+  if (ANY_NEEDLE !== null && !ANY_NEEDLE.test(text) && !ANCHORED.some((r) => r.test(text))) return null;
   const lower = text.toLowerCase();
-  if (!ANCHORED.some((r) => r.test(text)) && !UNANCHORED_NEEDLES.some((n) => n === null || lower.includes(n))) return null;
   for (const cue of CUES) {
     if (cue.atEnd && !nearEnd) continue;
     for (let k = 0; k < cue.regexes.length; k++) {

@@ -5,6 +5,8 @@
 import type { Block, Quote, Range, Sentence } from '../types.js';
 
 const OPEN_CLOSE: Record<string, string> = { '“': '”', '„': '“', '«': '»', '‘': '’', '"': '"', "'": "'" };
+/** Any opening mark of OPEN_CLOSE. */
+const QUOTE_MARK = /[“„«‘"']/g;
 
 /** Verbs that introduce speech or writing. */
 const SPEECH_VERBS =
@@ -24,7 +26,10 @@ const BEFORE_VERB = new RegExp(`(?:^|[,;]\\s*|\\s)${NP}\\s+${VERB}(?:(?:\\s+[^\\
 const SUBJECT_VERB = new RegExp(`^\\s*([^,;:“”"«»„()\\n]{1,80}?)(?:,[^“”"«»„;]{1,160}?,)?\\s+${VERB}\\b`, 'u');
 // A named person who says something anywhere in a passage (for blockquotes introduced by "she was scathing:").
 const NAMED_SPEAKER = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]*\\.?\\s+){0,4}\\p{Lu}[\\p{L}'’-]+)(?:,[^“”"«»„;]{1,160}?,| of [^,.;“”"]{1,80}?)?\\s+${VERB}\\b`, 'gu');
+/** What every NAMED_SPEAKER match contains: a cheap test that rules most passages out. */
+const ANY_SPEECH_VERB = new RegExp(`\\s${VERB}\\b`, 'u');
 const PRONOUN = /^(he|she|they|we|i|it)$/i;
+const NOT_A_NAME = /^(The|A|An|This|That|It|But|And)$/;
 const SPEECH_IN = new RegExp(`\\b${VERB}\\b|\\baccording to\\b`, 'iu');
 const LEADING_FILLER = /^(?:and|but|then|later|also|yesterday|today|on \S+|in a statement|in an interview)\s+/i;
 
@@ -98,10 +103,13 @@ function leadingSubject(prose: string, from: number, to: number): Found | null {
 function lastNamedSpeaker(prose: string, from: number, to: number): Found | null {
   let found: Found | null = null;
   const passage = prose.slice(from, to);
-  for (const m of passage.matchAll(NAMED_SPEAKER)) {
+  if (!ANY_SPEECH_VERB.test(passage)) return null;
+  // exec with lastIndex, not matchAll: matchAll clones the regex on every call.
+  NAMED_SPEAKER.lastIndex = 0;
+  for (let m = NAMED_SPEAKER.exec(passage); m !== null; m = NAMED_SPEAKER.exec(passage)) {
     const name = m[1];
-    if (name === undefined || PRONOUN.test(name) || /^(The|A|An|This|That|It|But|And)$/.test(name)) continue;
-    const at = from + (m.index ?? 0);
+    if (name === undefined || PRONOUN.test(name) || NOT_A_NAME.test(name)) continue;
+    const at = from + m.index;
     found = { speaker: name, range: { start: at, end: at + name.length } };
   }
   return found;
@@ -111,17 +119,32 @@ function isWordChar(c: string | undefined): boolean {
   return c !== undefined && /[\p{L}\p{N}]/u.test(c);
 }
 
-/** Finds quotation-mark spans in one block. An unclosed quote runs to the block's end. */
-function quoteSpans(prose: string, block: Block): { start: number; end: number; closed: boolean }[] {
+/** The offsets of every opening mark in the prose, read in order by a cursor. */
+interface QuoteMarks {
+  at: number[];
+  next: number;
+}
+
+function quoteMarks(prose: string): QuoteMarks {
+  const at: number[] = [];
+  QUOTE_MARK.lastIndex = 0;
+  for (let m = QUOTE_MARK.exec(prose); m !== null; m = QUOTE_MARK.exec(prose)) at.push(m.index);
+  return { at, next: 0 };
+}
+
+/** Finds quotation-mark spans in one block (blocks are read in document order). An unclosed quote runs to the block's end. */
+function quoteSpans(prose: string, block: Block, marks: QuoteMarks): { start: number; end: number; closed: boolean }[] {
   const spans: { start: number; end: number; closed: boolean }[] = [];
   let i = block.start;
   while (i < block.end) {
+    // Jump to the next quotation mark: most characters are not one.
+    while (marks.next > 0 && (marks.at[marks.next - 1] as number) >= i) marks.next--;
+    while (marks.next < marks.at.length && (marks.at[marks.next] as number) < i) marks.next++;
+    const at = marks.at[marks.next];
+    if (at === undefined || at >= block.end) break;
+    i = at;
     const c = prose[i] as string;
-    const close = OPEN_CLOSE[c];
-    if (close === undefined) {
-      i++;
-      continue;
-    }
+    const close = OPEN_CLOSE[c] as string;
     const before = prose[i - 1];
     const after = prose[i + 1];
     // Apostrophes and inch marks are not openers: an opener stands before a word, not after one.
@@ -186,6 +209,7 @@ export function findQuotes(prose: string, blocks: Block[], sentences: Sentence[]
     }
     return undefined;
   };
+  const marks = quoteMarks(prose);
   for (const block of blocks) {
     if (block.boilerplate) continue;
     if (block.blockquote) {
@@ -202,7 +226,7 @@ export function findQuotes(prose: string, blocks: Block[], sentences: Sentence[]
       if (found) lastSpeaker = found;
       continue;
     }
-    const spans = quoteSpans(prose, block);
+    const spans = quoteSpans(prose, block, marks);
     let continued = false;
     for (const span of spans) {
       const inner = { start: span.start + 1, end: span.closed ? span.end - 1 : span.end };
