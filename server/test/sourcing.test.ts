@@ -6,6 +6,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse, type AnalysisResult, type SentenceSourcing } from '../src/engine/index.js';
 import { rangeOf } from './helpers.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import fc from 'fast-check';
+import { cueMatches, cueStarts } from '../src/engine/sourcing/sourcing.js';
+import { sourcingCues } from '../src/engine/sourcing/cues.js';
 
 const md = (text: string): AnalysisResult => analyse(text, { format: 'markdown' });
 const txt = (text: string): AnalysisResult => analyse(text, { format: 'text' });
@@ -224,4 +228,28 @@ test('a determiner before a participle is not a report ("an estimated 4,000")', 
   const r = txt('Russia keeps an estimated 4,000 troops there.');
   assert.equal(kindOf(r, 'troops there'), null);
   assert.equal(r.findings.find((f) => f.ruleId === 'unsupported-claim')?.text, '4,000 troops');
+});
+
+test('cue classes tried only where the combined pass says they may start find exactly what a full scan finds', () => {
+  const cues = sourcingCues();
+  assert.equal(cues.combined.size, 8);
+  const same = (text: string): void => {
+    const starts = cueStarts(text, cues);
+    for (const re of cues.combined) {
+      const full = cueMatches(re, text).map((m) => [m.index, m[0]]);
+      assert.deepEqual(cueMatches(re, text, starts).map((m) => [m.index, m[0]]), full, `${re.source.slice(0, 60)} on ${JSON.stringify(text.slice(0, 80))}`);
+    }
+  };
+  // Cue-dense text: overlapping and adjacent cues of several classes, in odd case.
+  const dense = 'Reportedly, it is widely believed that officials familiar with the matter REPORTEDLY said 4,000 troops were expected to stay; clearly it is obvious that Ankara seeks to extract maximum leverage, sources said, on condition of anonymity. We have learned this.';
+  same(dense);
+  const samples = new URL('../../samples/', import.meta.url);
+  let n = 0;
+  for (const f of readdirSync(samples)) {
+    same(readFileSync(new URL(f, samples), 'utf8'));
+    n++;
+  }
+  assert.ok(n >= 4);
+  const words = dense.split(/\b/);
+  fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 6 })), { maxLength: 60 }), (parts) => same(parts.join(''))), { numRuns: 300 });
 });

@@ -32,6 +32,15 @@ export interface SourcingCues {
   notes: Record<AttributionKind | 'loadedVerb', string>;
   claimNotes: Record<ClaimClass | 'speculation', string>;
   urls: Record<string, string>;
+  /**
+   * Where any case-insensitive cue class (self, anonymous, anonymity, vague, certainty, intent,
+   * speculation, figures) can match: a zero-width lookahead over all their patterns. One pass
+   * with it finds every start each of those regexes could match at, so each is then tried only
+   * there (see `cueMatches` in sourcing.ts) instead of scanning the whole text once per class.
+   */
+  anyStart: RegExp;
+  /** The regexes whose starts `anyStart` finds. */
+  combined: ReadonlySet<RegExp>;
 }
 
 /** One regex matching any of the patterns (case-insensitive unless `flags` says otherwise). */
@@ -76,7 +85,14 @@ export function sourcingCues(): SourcingCues {
       speculation: data.claims.speculation.note,
     },
     urls: data.urls,
+    anyStart: new RegExp(
+      `(?=${[...data.selfPatterns, ...data.anonymousPatterns, ...data.anonymityMarkers, ...data.vaguePatterns, ...data.claims.certainty.patterns, ...data.claims.intent.patterns, ...data.claims.speculation.patterns, data.figures].map((p) => `(?:${p})`).join('|')})`,
+      'gi',
+    ),
+    combined: new Set(),
   };
+  const c = compiled;
+  c.combined = new Set([c.self, c.anonymous, c.anonymity, c.vague, c.claims.certainty, c.claims.intent, c.speculation, c.figures]);
   return compiled;
 }
 

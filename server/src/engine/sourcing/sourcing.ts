@@ -172,14 +172,56 @@ function authorVoice(doc: Document): string {
   return parts.join('');
 }
 
-/** Runs a global regex over the text, calling back with each match inside a sentence. */
-function scan(re: RegExp, text: string, doc: Document, each: (m: RegExpExecArray, sentence: number) => void): void {
+/** Offsets where a regex of `cues.combined` may match, found in one pass over the text. */
+export function cueStarts(text: string, cues: SourcingCues): number[] {
+  const starts: number[] = [];
+  const re = cues.anyStart;
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
+    starts.push(m.index);
+    re.lastIndex = m.index + 1;
+  }
+  return starts;
+}
+
+const stickies = new WeakMap<RegExp, RegExp>();
+const stickyOf = (re: RegExp): RegExp => {
+  let s = stickies.get(re);
+  if (!s) stickies.set(re, (s = new RegExp(re.source, re.flags.replace('g', '') + 'y')));
+  return s;
+};
+
+/**
+ * The non-empty matches of a global regex, left to right as `exec` finds them. Given the
+ * offsets where it may match (`cueStarts`), it is tried only there: the matches are the same,
+ * since each leftmost match starts at one of them and a sticky try there finds it.
+ */
+export function cueMatches(re: RegExp, text: string, starts?: readonly number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  if (starts) {
+    const at = stickyOf(re);
+    let from = 0;
+    for (const p of starts) {
+      if (p < from) continue;
+      at.lastIndex = p;
+      const m = at.exec(text);
+      if (m === null || m[0].length === 0) continue;
+      from = p + m[0].length;
+      out.push(m);
     }
+    return out;
+  }
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) re.lastIndex++;
+    else out.push(m);
+  }
+  return out;
+}
+
+/** Calls back with each match of a global regex (see `cueMatches`) that lies inside a sentence. */
+function scan(re: RegExp, text: string, doc: Document, each: (m: RegExpExecArray, sentence: number) => void, starts?: readonly number[]): void {
+  for (const m of cueMatches(re, text, starts)) {
     const sentence = sentenceAt(doc.sentences, m.index);
     if (sentence >= 0) each(m, sentence);
   }
@@ -253,6 +295,7 @@ function emptyProfile(): SourcingProfile {
 export function analyseSourcing(doc: Document): SourcingAnalysis {
   const cues = sourcingCues();
   const voice = authorVoice(doc);
+  const starts = cueStarts(voice, cues);
   const n = doc.sentences.length;
   const outletName = doc.metadata.outlet?.trim();
   const outlet = outletPattern(outletName);
@@ -272,17 +315,17 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
   const clean = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
   // 1. The outlet vouching for itself.
-  scan(cues.self, voice, doc, (m, s) => add(s, m.index, m.index + m[0].length, 'self', outletName ?? clean(m[0]), null));
+  scan(cues.self, voice, doc, (m, s) => add(s, m.index, m.index + m[0].length, 'self', outletName ?? clean(m[0]), null), starts);
   if (outlet) {
     const re = new RegExp(`${outlet.source}(?:[’']s)?\\s+(?:own\\s+)?(?:${cues.selfVerbs}|(?:reporting|investigation|analysis|correspondents?|reporters?)\\b)`, 'giu');
     scan(re, voice, doc, (m, s) => add(s, m.index, m.index + m[0].length, 'self', outletName ?? clean(m[0]), null));
   }
   // 2. Anonymous and vague cues.
-  scan(cues.anonymous, voice, doc, (m, s) => add(s, m.index, m.index + m[0].length, 'anonymous', clean(m[0]), null));
+  scan(cues.anonymous, voice, doc, (m, s) => add(s, m.index, m.index + m[0].length, 'anonymous', clean(m[0]), null), starts);
   scan(cues.anonymity, voice, doc, (m, s) => {
     push({ start: m.index, end: m.index + m[0].length, sentence: s, kind: 'anonymous', source: clean(m[0]), sourceKey: normaliseKey('anonymous', clean(m[0])), verb: null, via: 'cue', marker: true });
-  });
-  scan(cues.vague, voice, doc, (m, s) => add(s, m.index, m.index + m[0].length, 'vague', clean(m[0]), null));
+  }, starts);
+  scan(cues.vague, voice, doc, (m, s) => add(s, m.index, m.index + m[0].length, 'vague', clean(m[0]), null), starts);
   // 3. "according to X".
   scan(/\b(?:according to|citing|cited by|in the words of)\s+((?:[^,;:!?()\n“”"«»„.]|\.(?=\S))+)/gi, voice, doc, (m, s) => {
     const raw = m[1] ?? '';
@@ -368,8 +411,8 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
   const blocks = doc.blocks;
   const result: SentenceSourcing[] = [];
   const speculation: SourcingAnalysis['speculation'] = [];
-  const claimCues = claimsBySentence(voice, doc, cues);
-  scan(cues.speculation, voice, doc, (m, s) => speculation.push({ start: m.index, end: m.index + m[0].length, sentence: s }));
+  const claimCues = claimsBySentence(voice, doc, cues, starts);
+  scan(cues.speculation, voice, doc, (m, s) => speculation.push({ start: m.index, end: m.index + m[0].length, sentence: s }), starts);
 
   // The attribution the previous sentence ended with (an object, so the loop's assignments are seen).
   const last: { attribution: Attribution | null; reported: boolean } = { attribution: null, reported: false };
@@ -477,7 +520,7 @@ function dedupe(cues: Cue[]): Cue[] {
 
 type ClaimRanges = Partial<Record<(typeof CLAIM_CLASSES)[number] | 'fact', Range>>;
 
-function claimsBySentence(voice: string, doc: Document, cues: SourcingCues): Map<number, ClaimRanges> {
+function claimsBySentence(voice: string, doc: Document, cues: SourcingCues, starts: readonly number[]): Map<number, ClaimRanges> {
   const out = new Map<number, ClaimRanges>();
   const put = (k: keyof ClaimRanges, s: number, r: Range): void => {
     const entry = out.get(s) ?? {};
@@ -492,9 +535,9 @@ function claimsBySentence(voice: string, doc: Document, cues: SourcingCues): Map
         return;
       }
       put(k, s, { start: m.index, end: m.index + m[0].length });
-    });
+    }, cues.combined.has(cues.claims[k]) ? starts : undefined);
   }
-  scan(cues.figures, voice, doc, (m, s) => put('fact', s, { start: m.index, end: m.index + m[0].length }));
+  scan(cues.figures, voice, doc, (m, s) => put('fact', s, { start: m.index, end: m.index + m[0].length }), starts);
   return out;
 }
 
