@@ -257,7 +257,11 @@ export class Lexicon {
     if (t === undefined || t.kind === 'punct') return;
     const child = node.next.get(t.norm);
     if (child) this.visit(child, tokens, first, i, found);
-    for (const [prefix, p] of node.prefixes) if (t.norm.startsWith(prefix)) this.visit(p, tokens, first, i, found);
+    const prefixes = node.prefixes;
+    for (let k = 0; k < prefixes.length; k++) {
+      const [prefix, p] = prefixes[k] as [string, TrieNode];
+      if (t.norm.startsWith(prefix)) this.visit(p, tokens, first, i, found);
+    }
   }
 
   private visit(node: TrieNode, tokens: readonly Token[], first: number, i: number, found: { ref: Ref; first: number; last: number }[]): void {
