@@ -1,6 +1,7 @@
 /**
- * The sourcing cues (server/data/sourcing.json) compiled once: one regex per class of cue, run
- * over the whole author-voice text in one pass each, and word sets for classifying sources.
+ * The sourcing cues (server/data/sourcing.json) compiled once: one regex per class of cue (and
+ * one lookahead over the case-insensitive classes that finds where any of them may start), and
+ * word sets for classifying sources.
  */
 import data from '../../../data/sourcing.json' with { type: 'json' };
 import type { AttributionKind, ClaimKind } from '../types.js';

@@ -6,7 +6,8 @@
  * How it reads a document:
  * - Voice. Quotation text is blanked first, so cues are looked for in the author's words only:
  *   "critics say" inside a quotation is the speaker's phrase, not the outlet's attribution.
- * - Cues, each class one regex over the whole author-voice text: the outlet vouching for itself
+ * - Cues, each class one regex over the author-voice text (the case-insensitive classes tried only
+ *   where one zero-width pass over all of them says a match may start): the outlet vouching for itself
  *   ("we have learned", "<outlet> has learned"), anonymous sourcing ("sources familiar with",
  *   "on condition of anonymity"), vague attribution ("reportedly", "critics say", "it is
  *   believed"), "according to X", and a reporting verb with its subject ("Fidan confirmed",
