@@ -74,8 +74,8 @@ const anyOf = (sources: string[], flags: string): RegExp | null => (sources.leng
 const ANCHORED = [anyOf(ANCHORED_SPECS.filter((a) => !a.caseSensitive).map((a) => a.p), 'iu'), anyOf(ANCHORED_SPECS.filter((a) => a.caseSensitive).map((a) => a.p), 'u')].filter((r): r is RegExp => r !== null);
 /** Unanchored patterns' required words; a pattern without one is always tested. */
 const UNANCHORED_NEEDLES = CUES.flatMap((c) => c.regexes.map((r, k) => (r.source.startsWith('^') ? undefined : c.needles[k]))).filter((n): n is string | null => n !== undefined);
-/** All the required words as one case-insensitive regex (null when some pattern has none): one scan per block. */
-const ANY_NEEDLE = UNANCHORED_NEEDLES.includes(null) ? null : new RegExp((UNANCHORED_NEEDLES as string[]).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+/** All the required words (letters only) as one case-insensitive regex, null when some pattern has none: one scan per block. */
+const ANY_NEEDLE = UNANCHORED_NEEDLES.includes(null) ? null : new RegExp(UNANCHORED_NEEDLES.join('|'), 'i');
 
 /** Blocks longer than this are article text, not furniture; also keeps regexes off huge lines. */
 const MAX_CUE_LENGTH = 400;

@@ -54,6 +54,18 @@ let compiled: SourcingCues | undefined;
 export function sourcingCues(): SourcingCues {
   if (compiled) return compiled;
   const verbs = [...data.reportingVerbs].sort((a, b) => b.length - a.length).map((v) => v.replace(/ /g, '\\s+'));
+  // The case-insensitive classes, each compiled alone and all of them in one lookahead.
+  const caseless = {
+    self: data.selfPatterns,
+    anonymous: data.anonymousPatterns,
+    anonymity: data.anonymityMarkers,
+    vague: data.vaguePatterns,
+    certainty: data.claims.certainty.patterns,
+    intent: data.claims.intent.patterns,
+    speculation: data.claims.speculation.patterns,
+    figures: [data.figures],
+  };
+  const ci = Object.fromEntries(Object.entries(caseless).map(([k, patterns]) => [k, anyOf(patterns)])) as Record<keyof typeof caseless, RegExp>;
   compiled = {
     verb: new RegExp(`\\b(?:${verbs.join('|')})\\b`, 'gu'),
     loadedVerbs: words(data.loadedReportingVerbs),
@@ -63,20 +75,20 @@ export function sourcingCues(): SourcingCues {
     institutionPhrases: data.institutionNouns.map((w) => w.toLowerCase()).filter((w) => w.includes(' ')),
     vaguePhrases: data.vagueNouns.map((w) => w.toLowerCase()).filter((w) => w.includes(' ')),
     places: words(data.places),
-    self: anyOf(data.selfPatterns),
+    self: ci.self,
     selfVerbs: data.selfVerbs,
-    anonymous: anyOf(data.anonymousPatterns),
-    anonymity: anyOf(data.anonymityMarkers),
-    vague: anyOf(data.vaguePatterns),
+    anonymous: ci.anonymous,
+    anonymity: ci.anonymity,
+    vague: ci.vague,
     claims: {
       // "I" and "we" are matched as written (case-sensitive), the rest in any case.
       opinion: anyOf(data.claims.opinion.patterns, 'g'),
-      certainty: anyOf(data.claims.certainty.patterns),
-      intent: anyOf(data.claims.intent.patterns),
+      certainty: ci.certainty,
+      intent: ci.intent,
       cause: anyOf(data.claims.cause.patterns, 'g'),
     },
-    speculation: anyOf(data.claims.speculation.patterns),
-    figures: new RegExp(data.figures, 'gi'),
+    speculation: ci.speculation,
+    figures: ci.figures,
     notes: data.notes,
     claimNotes: {
       opinion: data.claims.opinion.note,
@@ -86,14 +98,9 @@ export function sourcingCues(): SourcingCues {
       speculation: data.claims.speculation.note,
     },
     urls: data.urls,
-    anyStart: new RegExp(
-      `(?=${[...data.selfPatterns, ...data.anonymousPatterns, ...data.anonymityMarkers, ...data.vaguePatterns, ...data.claims.certainty.patterns, ...data.claims.intent.patterns, ...data.claims.speculation.patterns, data.figures].map((p) => `(?:${p})`).join('|')})`,
-      'gi',
-    ),
-    combined: new Set(),
+    anyStart: new RegExp(`(?=${anyOf(Object.values(caseless).flat()).source})`, 'gi'),
+    combined: new Set(Object.values(ci)),
   };
-  const c = compiled;
-  c.combined = new Set([c.self, c.anonymous, c.anonymity, c.vague, c.claims.certainty, c.claims.intent, c.speculation, c.figures]);
   return compiled;
 }
 
