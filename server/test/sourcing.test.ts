@@ -8,7 +8,8 @@ import { analyse, type AnalysisResult, type SentenceSourcing } from '../src/engi
 import { rangeOf } from './helpers.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
-import { cueMatches, cueStarts } from '../src/engine/sourcing/sourcing.js';
+import { cueStarts } from '../src/engine/sourcing/sourcing.js';
+import { matchesAt } from '../src/engine/prefilter.js';
 import { sourcingCues } from '../src/engine/sourcing/cues.js';
 
 const md = (text: string): AnalysisResult => analyse(text, { format: 'markdown' });
@@ -230,18 +231,21 @@ test('a determiner before a participle is not a report ("an estimated 4,000")', 
   assert.equal(r.findings.find((f) => f.ruleId === 'unsupported-claim')?.text, '4,000 troops');
 });
 
-test('cue classes tried only where the combined pass says they may start find exactly what a full scan finds', () => {
+test('cue regexes tried only at the offsets their literal prefixes give find exactly what a full scan finds', () => {
   const cues = sourcingCues();
-  assert.equal(cues.combined.size, 8);
+  // Every cue regex is bounded: none falls back to a full scan.
+  assert.equal(cues.starts.regexes.length, 12);
+  assert.ok(cues.starts.prefixes.every((p) => p !== null));
   const same = (text: string): void => {
     const starts = cueStarts(text, cues);
-    for (const re of cues.combined) {
-      const full = cueMatches(re, text).map((m) => [m.index, m[0]]);
-      assert.deepEqual(cueMatches(re, text, starts).map((m) => [m.index, m[0]]), full, `${re.source.slice(0, 60)} on ${JSON.stringify(text.slice(0, 80))}`);
+    for (const re of cues.starts.regexes) {
+      const full = matchesAt(re, text).map((m) => [m.index, m[0]]);
+      assert.deepEqual(matchesAt(re, text, starts.get(re)).map((m) => [m.index, m[0]]), full, `${re.source.slice(0, 60)} on ${JSON.stringify(text.slice(0, 80))}`);
     }
   };
   // Cue-dense text: overlapping and adjacent cues of several classes, in odd case.
-  const dense = 'Reportedly, it is widely believed that officials familiar with the matter REPORTEDLY said 4,000 troops were expected to stay; clearly it is obvious that Ankara seeks to extract maximum leverage, sources said, on condition of anonymity. We have learned this.';
+  const dense =
+    'Reportedly, it is widely believed that officials familiar with the matter REPORTEDLY said 4,000 troops were expected to stay; clearly it is obvious that Ankara seeks to extract maximum leverage, sources said, on condition of anonymity. We have learned this. I think the move reflects a shift, according to €40m worth of FIGURES, Fidan CONFIRMED; In my view this stems from fear.';
   same(dense);
   const samples = new URL('../../samples/', import.meta.url);
   let n = 0;

@@ -1,10 +1,11 @@
 /**
- * The sourcing cues (server/data/sourcing.json) compiled once: one regex per class of cue (and
- * one lookahead over the case-insensitive classes that finds where any of them may start), and
+ * The sourcing cues (server/data/sourcing.json) compiled once: one regex per class of cue, a
+ * finder of the offsets where each may match (from the literal prefixes of its patterns), and
  * word sets for classifying sources.
  */
 import data from '../../../data/sourcing.json' with { type: 'json' };
 import type { AttributionKind, ClaimKind } from '../types.js';
+import { StartFinder } from '../prefilter.js';
 
 /** Classes of claim cue, in the order a sentence is classified (the first that matches wins). */
 export const CLAIM_CLASSES = ['opinion', 'certainty', 'intent', 'cause'] as const;
@@ -27,6 +28,8 @@ export interface SourcingCues {
   /** Phrases that say a source is anonymous ("on condition of anonymity") without being the source. */
   anonymity: RegExp;
   vague: RegExp;
+  /** "according to X", "citing X": the source phrase is group 1. */
+  accordingTo: RegExp;
   claims: Record<ClaimClass, RegExp>;
   speculation: RegExp;
   figures: RegExp;
@@ -34,14 +37,11 @@ export interface SourcingCues {
   claimNotes: Record<ClaimClass | 'speculation', string>;
   urls: Record<string, string>;
   /**
-   * Where any case-insensitive cue class (self, anonymous, anonymity, vague, certainty, intent,
-   * speculation, figures) can match: a zero-width lookahead over all their patterns. One pass
-   * with it finds every start each of those regexes could match at, so each is then tried only
-   * there (see `cueMatches` in sourcing.ts) instead of scanning the whole text once per class.
+   * Where each cue regex above may match, from the literal prefixes its matches begin with: one
+   * pass over a text gives every regex its candidate offsets, and it is tried only there (see
+   * `cueStarts` in sourcing.ts) instead of scanning the whole text once per class.
    */
-  anyStart: RegExp;
-  /** The regexes whose starts `anyStart` finds. */
-  combined: ReadonlySet<RegExp>;
+  starts: StartFinder;
 }
 
 /** One regex matching any of the patterns (case-insensitive unless `flags` says otherwise). */
@@ -54,20 +54,23 @@ let compiled: SourcingCues | undefined;
 export function sourcingCues(): SourcingCues {
   if (compiled) return compiled;
   const verbs = [...data.reportingVerbs].sort((a, b) => b.length - a.length).map((v) => v.replace(/ /g, '\\s+'));
-  // The case-insensitive classes, each compiled alone and all of them in one lookahead.
-  const caseless = {
-    self: data.selfPatterns,
-    anonymous: data.anonymousPatterns,
-    anonymity: data.anonymityMarkers,
-    vague: data.vaguePatterns,
-    certainty: data.claims.certainty.patterns,
-    intent: data.claims.intent.patterns,
-    speculation: data.claims.speculation.patterns,
-    figures: [data.figures],
+  const verb = new RegExp(`\\b(?:${verbs.join('|')})\\b`, 'gu');
+  const self = anyOf(data.selfPatterns);
+  const anonymous = anyOf(data.anonymousPatterns);
+  const anonymity = anyOf(data.anonymityMarkers);
+  const vague = anyOf(data.vaguePatterns);
+  const accordingTo = /\b(?:according to|citing|cited by|in the words of)\s+((?:[^,;:!?()\n“”"«»„.]|\.(?=\S))+)/gi;
+  const claims: Record<ClaimClass, RegExp> = {
+    // "I" and "we" are matched as written (case-sensitive), the rest in any case.
+    opinion: anyOf(data.claims.opinion.patterns, 'g'),
+    certainty: anyOf(data.claims.certainty.patterns),
+    intent: anyOf(data.claims.intent.patterns),
+    cause: anyOf(data.claims.cause.patterns, 'g'),
   };
-  const ci = Object.fromEntries(Object.entries(caseless).map(([k, patterns]) => [k, anyOf(patterns)])) as Record<keyof typeof caseless, RegExp>;
+  const speculation = anyOf(data.claims.speculation.patterns);
+  const figures = anyOf([data.figures]);
   compiled = {
-    verb: new RegExp(`\\b(?:${verbs.join('|')})\\b`, 'gu'),
+    verb,
     loadedVerbs: words(data.loadedReportingVerbs),
     anonymousNouns: words(data.anonymousNouns),
     vagueNouns: words(data.vagueNouns),
@@ -75,20 +78,15 @@ export function sourcingCues(): SourcingCues {
     institutionPhrases: data.institutionNouns.map((w) => w.toLowerCase()).filter((w) => w.includes(' ')),
     vaguePhrases: data.vagueNouns.map((w) => w.toLowerCase()).filter((w) => w.includes(' ')),
     places: words(data.places),
-    self: ci.self,
+    self,
     selfVerbs: data.selfVerbs,
-    anonymous: ci.anonymous,
-    anonymity: ci.anonymity,
-    vague: ci.vague,
-    claims: {
-      // "I" and "we" are matched as written (case-sensitive), the rest in any case.
-      opinion: anyOf(data.claims.opinion.patterns, 'g'),
-      certainty: ci.certainty,
-      intent: ci.intent,
-      cause: anyOf(data.claims.cause.patterns, 'g'),
-    },
-    speculation: ci.speculation,
-    figures: ci.figures,
+    anonymous,
+    anonymity,
+    vague,
+    accordingTo,
+    claims,
+    speculation,
+    figures,
     notes: data.notes,
     claimNotes: {
       opinion: data.claims.opinion.note,
@@ -98,8 +96,7 @@ export function sourcingCues(): SourcingCues {
       speculation: data.claims.speculation.note,
     },
     urls: data.urls,
-    anyStart: new RegExp(`(?=${anyOf(Object.values(caseless).flat()).source})`, 'gi'),
-    combined: new Set(Object.values(ci)),
+    starts: new StartFinder([verb, self, anonymous, anonymity, vague, accordingTo, ...Object.values(claims), speculation, figures]),
   };
   return compiled;
 }

@@ -6,8 +6,8 @@
  * How it reads a document:
  * - Voice. Quotation text is blanked first, so cues are looked for in the author's words only:
  *   "critics say" inside a quotation is the speaker's phrase, not the outlet's attribution.
- * - Cues, each class one regex over the author-voice text (the case-insensitive classes tried only
- *   where one zero-width pass over all of them says a match may start): the outlet vouching for itself
+ * - Cues, each class one regex over the author-voice text (tried only at the offsets where one of
+ *   its literal prefixes stands, see ../prefilter.ts): the outlet vouching for itself
  *   ("we have learned", "<outlet> has learned"), anonymous sourcing ("sources familiar with",
  *   "on condition of anonymity"), vague attribution ("reportedly", "critics say", "it is
  *   believed"), "according to X", and a reporting verb with its subject ("Fidan confirmed",
@@ -30,6 +30,7 @@ import type { Attribution, AttributionKind, Block, ClaimCue, ClaimKind, Document
 import { ATTRIBUTION_KINDS } from '../types.js';
 import { CLAIM_CLASSES, sourcingCues, type SourcingCues } from './cues.js';
 import { sentenceAt } from '../segment.js';
+import { matchesAt } from '../prefilter.js';
 
 /** A cue found in the author-voice text. */
 export interface Cue extends Range {
@@ -173,56 +174,20 @@ function authorVoice(doc: Document): string {
   return parts.join('');
 }
 
-/** Offsets where a regex of `cues.combined` may match, found in one pass over the text. */
-export function cueStarts(text: string, cues: SourcingCues): number[] {
-  const starts: number[] = [];
-  const re = cues.anyStart;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    starts.push(m.index);
-    re.lastIndex = m.index + 1;
-  }
-  return starts;
-}
-
-const stickies = new WeakMap<RegExp, RegExp>();
-const stickyOf = (re: RegExp): RegExp => {
-  let s = stickies.get(re);
-  if (!s) stickies.set(re, (s = new RegExp(re.source, re.flags.replace('g', '') + 'y')));
-  return s;
-};
-
-/**
- * The non-empty matches of a global regex, left to right as `exec` finds them. Given the
- * offsets where it may match (`cueStarts`), it is tried only there: the matches are the same,
- * since each leftmost match starts at one of them and a sticky try there finds it.
- */
-export function cueMatches(re: RegExp, text: string, starts?: readonly number[]): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  if (starts) {
-    const at = stickyOf(re);
-    let from = 0;
-    for (const p of starts) {
-      if (p < from) continue;
-      at.lastIndex = p;
-      const m = at.exec(text);
-      if (m === null || m[0].length === 0) continue;
-      from = p + m[0].length;
-      out.push(m);
-    }
-    return out;
-  }
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0].length === 0) re.lastIndex++;
-    else out.push(m);
-  }
+/** For each cue regex whose matches `cues.starts` can bound, the offsets where it may match in the text. */
+export function cueStarts(text: string, cues: SourcingCues): Map<RegExp, readonly number[]> {
+  const out = new Map<RegExp, readonly number[]>();
+  const found = cues.starts.starts(text);
+  cues.starts.regexes.forEach((re, i) => {
+    const starts = found[i];
+    if (starts) out.set(re, starts);
+  });
   return out;
 }
 
-/** Calls back with each match of a global regex (see `cueMatches`) that lies inside a sentence. */
-function scan(re: RegExp, text: string, doc: Document, each: (m: RegExpExecArray, sentence: number) => void, starts?: readonly number[]): void {
-  for (const m of cueMatches(re, text, starts)) {
+/** Calls back with each match of a global regex that lies inside a sentence (tried only at its starts, when given). */
+function scan(re: RegExp, text: string, doc: Document, each: (m: RegExpExecArray, sentence: number) => void, starts?: ReadonlyMap<RegExp, readonly number[]>): void {
+  for (const m of matchesAt(re, text, starts?.get(re))) {
     const sentence = sentenceAt(doc.sentences, m.index);
     if (sentence >= 0) each(m, sentence);
   }
@@ -328,7 +293,7 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
   }, starts);
   scan(cues.vague, voice, doc, (m, s) => add(s, m.index, m.index + m[0].length, 'vague', clean(m[0]), null), starts);
   // 3. "according to X".
-  scan(/\b(?:according to|citing|cited by|in the words of)\s+((?:[^,;:!?()\n“”"«»„.]|\.(?=\S))+)/gi, voice, doc, (m, s) => {
+  scan(cues.accordingTo, voice, doc, (m, s) => {
     const raw = m[1] ?? '';
     const cut = /\s(?:on|in|at|which|who|that|as|when|after|before|while|during|and|but|there|to)\s/i.exec(` ${raw}`);
     const phrase = (cut ? raw.slice(0, Math.max(0, cut.index - 1)) : raw).trim();
@@ -336,7 +301,7 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
     if (!c || c.kind === 'pronoun') return;
     const at = m.index + m[0].indexOf(phrase);
     add(s, m.index, at + phrase.length, c.kind, phrase, null);
-  });
+  }, starts);
   // 4. A reporting verb and its subject.
   const sentences = doc.sentences;
   scan(cues.verb, voice, doc, (m, s) => {
@@ -371,7 +336,7 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
     const start = Math.min(subject.start, m.index);
     const end = apart ? subject.end : Math.max(subject.end, m.index + m[0].length);
     add(s, start, end, kind, source, verb);
-  });
+  }, starts);
   // 5. Quotations with a speaker cover the sentences they stand in.
   for (const q of doc.quotes) {
     if (!q.speaker || !q.speakerRange) continue;
@@ -521,7 +486,7 @@ function dedupe(cues: Cue[]): Cue[] {
 
 type ClaimRanges = Partial<Record<(typeof CLAIM_CLASSES)[number] | 'fact', Range>>;
 
-function claimsBySentence(voice: string, doc: Document, cues: SourcingCues, starts: readonly number[]): Map<number, ClaimRanges> {
+function claimsBySentence(voice: string, doc: Document, cues: SourcingCues, starts: ReadonlyMap<RegExp, readonly number[]>): Map<number, ClaimRanges> {
   const out = new Map<number, ClaimRanges>();
   const put = (k: keyof ClaimRanges, s: number, r: Range): void => {
     const entry = out.get(s) ?? {};
@@ -536,7 +501,7 @@ function claimsBySentence(voice: string, doc: Document, cues: SourcingCues, star
         return;
       }
       put(k, s, { start: m.index, end: m.index + m[0].length });
-    }, cues.combined.has(cues.claims[k]) ? starts : undefined);
+    }, starts);
   }
   scan(cues.figures, voice, doc, (m, s) => put('fact', s, { start: m.index, end: m.index + m[0].length }), starts);
   return out;
