@@ -27,8 +27,9 @@ const MAX_CLASS = 16;
 const ANY: Prefixes = new Map([['', false]]);
 const EMPTY: Prefixes = new Map([['', true]]);
 /**
- * A word boundary (\b) in a prefix, kept as this mark while reading; see `literalPrefixes` for
- * what becomes of it. U+FFFF is not a character and stands for none of the text's.
+ * A word boundary (\b) at the start of a prefix, kept as this mark while reading (one after other
+ * text is let go, see `concat`); `literalPrefixes` says what becomes of it. U+FFFF is not a
+ * character and stands for none of the text's.
  */
 const BOUNDARY = '\uffff';
 const AT_BOUNDARY: Prefixes = new Map([[BOUNDARY, true]]);
@@ -49,19 +50,8 @@ function union(a: Prefixes, b: Prefixes): Prefixes {
   return out;
 }
 
-/** A prefix's length in characters of the text (the \b marks take none). */
-function width(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) if (s[i] !== BOUNDARY) n++;
-  return n;
-}
-
-/** The prefix cut to MAX_PREFIX characters of the text. */
-function cut(s: string): string {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) if (s[i] !== BOUNDARY && ++n === MAX_PREFIX) return s.slice(0, i + 1);
-  return s;
-}
+/** A prefix's length in characters of the text (a leading \b mark takes none; there is no other). */
+const width = (s: string): number => (s.charCodeAt(0) === 0xffff ? s.length - 1 : s.length);
 
 /** What a sequence `a` then `b` may begin with. */
 function concat(a: Prefixes, b: Prefixes): Prefixes {
@@ -75,9 +65,10 @@ function concat(a: Prefixes, b: Prefixes): Prefixes {
       continue;
     }
     for (const [t, exact2] of b) {
-      const joined = s + t;
+      // Only a leading \b is kept: one after other text (or after another \b) is let go.
+      const joined = s !== '' && t.charCodeAt(0) === 0xffff ? s + t.slice(1) : s + t;
       const n = width(joined);
-      if (n >= MAX_PREFIX) put(cut(joined), n === MAX_PREFIX && exact2);
+      if (n >= MAX_PREFIX) put(joined.slice(0, joined.length - n + MAX_PREFIX), n === MAX_PREFIX && exact2);
       else put(joined, exact2);
     }
     if (out.size > MAX_PREFIXES) throw new TooMany();
@@ -112,10 +103,13 @@ class Reader {
   }
 
   private alternation(): Prefixes {
-    let p = this.sequence();
+    const first = this.sequence();
+    if (this.src[this.at] !== '|') return first;
+    const p = new Map(first);
     while (this.src[this.at] === '|') {
       this.at++;
-      p = union(p, this.sequence());
+      for (const [s, exact] of this.sequence()) p.set(s, (p.get(s) ?? true) && exact);
+      if (p.size > MAX_PREFIXES) throw new TooMany();
     }
     return p;
   }
@@ -123,9 +117,26 @@ class Reader {
   private sequence(): Prefixes {
     let p = EMPTY;
     while (this.at < this.src.length && this.src[this.at] !== '|' && this.src[this.at] !== ')') {
-      p = concat(p, this.quantified(this.atom()));
+      const run = this.literalRun();
+      p = concat(p, run !== '' ? new Map([[run, true]]) : this.quantified(this.atom()));
     }
     return p;
+  }
+
+  /**
+   * Plain characters read at once ("acknowledged"), lower-cased: up to a metacharacter, a
+   * quantified character, or a cased non-ASCII letter under 'i'. Empty when none start here.
+   */
+  private literalRun(): string {
+    const from = this.at;
+    let i = from;
+    while (i < this.src.length) {
+      const c = this.src[i] as string;
+      if ('\\^$.|?*+()[]{}'.includes(c) || '?*+{'.includes(this.src[i + 1] ?? '') || (this.ignoreCase && c.charCodeAt(0) > 127 && cased(c))) break;
+      i++;
+    }
+    this.at = i;
+    return fold(this.src.slice(from, i));
   }
 
   private quantified(p: Prefixes): Prefixes {
@@ -340,9 +351,9 @@ export function literalPrefixes(re: RegExp): LiteralPrefixes | null {
   const anywhere = new Set<string>();
   const wordStart = new Set<string>();
   for (const raw of p.keys()) {
-    // A leading \b before a word character means the match starts a word; any other \b is let go.
+    // A leading \b before a word character means the match starts a word; before anything else it is let go.
     const atWord = raw.startsWith(BOUNDARY) && isWordCode(raw.charCodeAt(1));
-    const s = raw.replaceAll(BOUNDARY, '');
+    const s = raw.startsWith(BOUNDARY) ? raw.slice(1) : raw;
     if (s === '') return null;
     (atWord ? wordStart : anywhere).add(s);
   }
@@ -363,49 +374,43 @@ export function literalPrefixes(re: RegExp): LiteralPrefixes | null {
  */
 export class StartFinder {
   /** Per node, ASCII children (128 slots each; 0 = none). Node 0 is the root for anywhere, 1 for word starts. */
-  private readonly ascii: Int32Array;
-  /** Per node, other children. */
-  private readonly other: Map<number, number>[] = [];
+  private ascii = new Int32Array(128 * 1024);
+  /** Other children, keyed by node * 0x10000 + character code. */
+  private readonly other = new Map<number, number>();
   /** Per node, the regexes (bits) one of whose prefixes ends at it. */
-  private readonly masks: number[] = [];
+  private readonly masks: number[] = [0, 0];
   /** Per regex: its prefixes, or null when it has none. */
   readonly prefixes: readonly (LiteralPrefixes | null)[];
 
   constructor(readonly regexes: readonly RegExp[]) {
     if (regexes.length > 31) throw new RangeError('a StartFinder takes at most 31 regexes');
     this.prefixes = regexes.map(literalPrefixes);
-    const trie: { children: Map<number, number>; mask: number }[] = [
-      { children: new Map(), mask: 0 },
-      { children: new Map(), mask: 0 },
-    ];
-    const insert = (root: number, s: string, bit: number): void => {
-      let node = root;
-      for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        let next = trie[node]?.children.get(c);
-        if (next === undefined) {
-          next = trie.length;
-          trie.push({ children: new Map(), mask: 0 });
-          trie[node]?.children.set(c, next);
-        }
-        node = next;
-      }
-      (trie[node] as { mask: number }).mask |= 1 << bit;
-    };
     this.prefixes.forEach((p, bit) => {
-      for (const s of p?.anywhere ?? []) insert(0, s, bit);
-      for (const s of p?.wordStart ?? []) insert(1, s, bit);
+      for (const s of p?.anywhere ?? []) this.insert(0, s, bit);
+      for (const s of p?.wordStart ?? []) this.insert(1, s, bit);
     });
-    this.ascii = new Int32Array(trie.length * 128);
-    trie.forEach((n, i) => {
-      const other = new Map<number, number>();
-      for (const [c, next] of n.children) {
-        if (c < 128) this.ascii[i * 128 + c] = next;
-        else other.set(c, next);
+    this.ascii = this.ascii.slice(0, this.masks.length * 128);
+  }
+
+  private insert(root: number, s: string, bit: number): void {
+    let node = root;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      let next = c < 128 ? (this.ascii[node * 128 + c] as number) : (this.other.get(node * 0x10000 + c) ?? 0);
+      if (next === 0) {
+        next = this.masks.length;
+        this.masks.push(0);
+        if (this.ascii.length < this.masks.length * 128) {
+          const grown = new Int32Array(this.ascii.length * 2);
+          grown.set(this.ascii);
+          this.ascii = grown;
+        }
+        if (c < 128) this.ascii[node * 128 + c] = next;
+        else this.other.set(node * 0x10000 + c, next);
       }
-      this.other.push(other);
-      this.masks.push(n.mask);
-    });
+      node = next;
+    }
+    this.masks[node] = (this.masks[node] as number) | (1 << bit);
   }
 
   starts(text: string): (number[] | null)[] {
@@ -434,7 +439,7 @@ export class StartFinder {
     let node = root;
     for (let q = p; q < text.length; q++) {
       const c = foldCode(text.charCodeAt(q));
-      node = c < 128 ? (ascii[node * 128 + c] as number) : (other[node]?.get(c) ?? 0);
+      node = c < 128 ? (ascii[node * 128 + c] as number) : (other.get(node * 0x10000 + c) ?? 0);
       if (node === 0) break;
       mask |= masks[node] as number;
     }
