@@ -54,14 +54,15 @@ interface Ref {
   exact: string[] | null;
 }
 
+/** A trie node; most are leaves, so its parts are made only when something is put in them. */
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  next: Map<string, TrieNode> | null;
   /** Words ending in `*`: prefix → node. */
-  prefixes: [string, TrieNode][];
-  refs: Ref[];
+  prefixes: [string, TrieNode][] | null;
+  refs: Ref[] | null;
 }
 
-const newNode = (): TrieNode => ({ next: new Map(), prefixes: [], refs: [] });
+const newNode = (): TrieNode => ({ next: null, prefixes: null, refs: null });
 
 const ID = /^[a-z0-9][a-z0-9'-]*(?:-[a-z0-9']+)*$/;
 
@@ -193,32 +194,18 @@ export class Lexicon {
 
   private add(pattern: string, entry: number, exception: boolean, e: CompiledEntry): void {
     for (const words of patternVariants(pattern)) {
+      // The words before the last lead to one node; each inflection of the last goes on from it.
+      let head = this.root;
+      for (let k = 0; k < words.length - 1; k++) head = step(head, words[k] as string);
       const last = words[words.length - 1] as string;
       const lastForms = e.inflect === false ? [last] : inflectedLast(last, e.caseSensitive === true);
       for (const lastForm of lastForms) {
-        const all = [...words.slice(0, -1), lastForm];
-        let node = this.root;
-        for (const w of all) {
-          if (w.endsWith('*') && w.length > 1) {
-            const prefix = normaliseWord(w.slice(0, -1));
-            let found = node.prefixes.find(([p]) => p === prefix);
-            if (!found) {
-              found = [prefix, newNode()];
-              node.prefixes.push(found);
-            }
-            node = found[1];
-          } else {
-            const key = normaliseWord(w);
-            let child = node.next.get(key);
-            if (!child) {
-              child = newNode();
-              node.next.set(key, child);
-            }
-            node = child;
-          }
-        }
-        if (!node.refs.some((r) => r.entry === entry && r.exception === exception && r.exact?.join(' ') === (e.caseSensitive ? all.join(' ') : undefined))) {
-          node.refs.push({ entry, exception, exact: e.caseSensitive ? all : null });
+        const node = step(head, lastForm);
+        const exact = e.caseSensitive ? [...words.slice(0, -1), lastForm] : null;
+        const key = exact?.join(' ');
+        node.refs ??= [];
+        if (!node.refs.some((r) => r.entry === entry && r.exception === exception && r.exact?.join(' ') === key)) {
+          node.refs.push({ entry, exception, exact });
         }
       }
     }
@@ -255,9 +242,10 @@ export class Lexicon {
   private walk(node: TrieNode, tokens: readonly Token[], first: number, i: number, found: { ref: Ref; first: number; last: number }[]): void {
     const t = tokens[i];
     if (t === undefined || t.kind === 'punct') return;
-    const child = node.next.get(t.norm);
+    const child = node.next?.get(t.norm);
     if (child) this.visit(child, tokens, first, i, found);
     const prefixes = node.prefixes;
+    if (prefixes === null) return;
     for (let k = 0; k < prefixes.length; k++) {
       const [prefix, p] = prefixes[k] as [string, TrieNode];
       if (t.norm.startsWith(prefix)) this.visit(p, tokens, first, i, found);
@@ -265,12 +253,36 @@ export class Lexicon {
   }
 
   private visit(node: TrieNode, tokens: readonly Token[], first: number, i: number, found: { ref: Ref; first: number; last: number }[]): void {
-    for (const ref of node.refs) {
-      if (ref.exact && !exactMatch(ref.exact, tokens, first, i)) continue;
-      found.push({ ref, first, last: i });
+    if (node.refs !== null) {
+      for (const ref of node.refs) {
+        if (ref.exact && !exactMatch(ref.exact, tokens, first, i)) continue;
+        found.push({ ref, first, last: i });
+      }
     }
-    if (node.next.size > 0 || node.prefixes.length > 0) this.walk(node, tokens, first, i + 1, found);
+    if (node.next !== null || node.prefixes !== null) this.walk(node, tokens, first, i + 1, found);
   }
+}
+
+/** The node after one pattern word from `node`, made if need be; a word ending in `*` matches any word it begins. */
+function step(node: TrieNode, w: string): TrieNode {
+  if (w.endsWith('*') && w.length > 1) {
+    const prefix = normaliseWord(w.slice(0, -1));
+    node.prefixes ??= [];
+    let found = node.prefixes.find(([p]) => p === prefix);
+    if (!found) {
+      found = [prefix, newNode()];
+      node.prefixes.push(found);
+    }
+    return found[1];
+  }
+  const key = normaliseWord(w);
+  node.next ??= new Map();
+  let child = node.next.get(key);
+  if (!child) {
+    child = newNode();
+    node.next.set(key, child);
+  }
+  return child;
 }
 
 /** Inflections of a pattern's last word; a case-sensitive word keeps its capital. */
