@@ -1,7 +1,8 @@
 /**
- * End-to-end tests of the `slant` command: each test spawns the real bundle (dist/cli.cjs, built
- * by `npm run build`) in a temporary folder holding articles written for the test. Expected
- * positions are always found by substring, never typed by hand.
+ * End-to-end tests of the `slant` command: each test spawns the real build (the launcher
+ * dist/cli.cjs with the bundle and code cache it loads, made by `npm run build`) in a temporary
+ * folder holding articles written for the test. Expected positions are always found by
+ * substring, never typed by hand.
  */
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,19 +10,29 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
 import { tempDir, workspace } from './helpers.js';
+import { CODE_CACHE, MAIN_BUNDLE, wrap } from '../src/cli/code-cache.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** The bundle under test (SLANT_TEST_CLI may point at another build). */
+/** The command under test (SLANT_TEST_CLI may point at another build's launcher). */
 const BUNDLE = process.env.SLANT_TEST_CLI ?? path.join(ROOT, 'dist', 'cli.cjs');
-/** A copy of the bundle taken once, so a rebuild during the run cannot change it under the tests. */
+/** A copy of the command taken once, so a rebuild during the run cannot change it under the tests. */
 let CLI = BUNDLE;
 const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
+/** Copies the launcher and, when there, the bundle and code cache beside it into `dir`; returns the launcher's copy. */
+function copyCommand(dir: string): string {
+  const from = path.dirname(BUNDLE);
+  for (const f of [MAIN_BUNDLE, CODE_CACHE]) if (fs.existsSync(path.join(from, f))) fs.copyFileSync(path.join(from, f), path.join(dir, f));
+  fs.copyFileSync(BUNDLE, path.join(dir, 'cli.cjs'));
+  return path.join(dir, 'cli.cjs');
+}
+
 before(() => {
   assert.ok(fs.existsSync(BUNDLE), `${BUNDLE} is missing: run "npm run build" first`);
-  CLI = path.join(tempDir('slant-cli-bundle-'), 'cli.cjs');
-  fs.copyFileSync(BUNDLE, CLI);
+  // Alone in a folder of its own: the command needs no node_modules.
+  CLI = copyCommand(tempDir('slant-cli-bundle-'));
 });
 
 interface Run {
@@ -30,12 +41,12 @@ interface Run {
   stderr: string;
 }
 
-function slant(args: string[], options: { cwd: string; input?: string; env?: Record<string, string> }): Run {
+function slant(args: string[], options: { cwd: string; input?: string; env?: Record<string, string>; cli?: string }): Run {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (v !== undefined && !['NO_COLOR', 'FORCE_COLOR', 'SLANT_DEBUG'].includes(k)) env[k] = v;
   }
-  const r = spawnSync(process.execPath, [CLI, ...args], {
+  const r = spawnSync(process.execPath, [options.cli ?? CLI, ...args], {
     cwd: options.cwd,
     input: options.input ?? '',
     env: { ...env, ...options.env },
@@ -190,6 +201,27 @@ void test('a clean file prints nothing but the summary', () => {
   const r = slant(['check', 'clean.txt'], { cwd: dir });
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout, '0 findings in 1 file\n');
+});
+
+void test('the command loads its bundle with the code cache the build wrote; without one, or with a damaged one, it does the same', () => {
+  const dir = path.dirname(CLI);
+  const main = path.join(dir, MAIN_BUNDLE);
+  // The cache is one this Node takes (a rejected one would only cost reading it).
+  const script = new Script(wrap(fs.readFileSync(main, 'utf8')), { filename: main, cachedData: fs.readFileSync(path.join(dir, CODE_CACHE)) });
+  assert.equal(script.cachedDataRejected, false);
+
+  const ws = workspace({ 'article.md': ARTICLE });
+  const expected = slant(['check', '--format', 'json', 'article.md'], { cwd: ws });
+  assert.equal(expected.status, 0, expected.stderr);
+  assert.equal(findingFor(json(expected).files[0] as JsonFile, 'regime').ruleId, 'contested-label');
+  const bare = tempDir('slant-cli-nocache-');
+  const cli = copyCommand(bare);
+  for (const cache of [Buffer.from('not a code cache'), null]) {
+    if (cache) fs.writeFileSync(path.join(bare, CODE_CACHE), cache);
+    else fs.rmSync(path.join(bare, CODE_CACHE));
+    const r = slant(['check', '--format', 'json', 'article.md'], { cwd: ws, cli });
+    assert.deepEqual([r.status, r.stdout, r.stderr], [expected.status, expected.stdout, expected.stderr], cache ? 'damaged cache' : 'no cache');
+  }
 });
 
 void test('--quiet leaves out the summary', () => {
