@@ -32,6 +32,7 @@ const EMPTY: Prefixes = new Map([['', true]]);
  * character and stands for none of the text's.
  */
 const BOUNDARY = '\uffff';
+const BOUNDARY_CODE = 0xffff;
 const AT_BOUNDARY: Prefixes = new Map([[BOUNDARY, true]]);
 /** A word character as \b sees it without Unicode case folding: ASCII letters, digits and '_'. */
 const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
@@ -43,33 +44,35 @@ const foldCode = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 const fold = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 const cased = (c: string): boolean => c.toLowerCase() !== c.toUpperCase();
 
-function union(a: Prefixes, b: Prefixes): Prefixes {
-  const out = new Map(a);
-  for (const [s, exact] of b) out.set(s, (out.get(s) ?? true) && exact);
-  if (out.size > MAX_PREFIXES) throw new TooMany();
-  return out;
+/** Adds a prefix; when it is there already, it stays exact only if both are (a prefix that may go on is the wider claim). */
+function put(into: Prefixes, s: string, exact: boolean): void {
+  into.set(s, (into.get(s) ?? true) && exact);
+}
+
+/** Adds every prefix of `from` to `into` (alternatives: a match begins like one or the other). */
+function mergeInto(into: Prefixes, from: Prefixes): Prefixes {
+  for (const [s, exact] of from) put(into, s, exact);
+  if (into.size > MAX_PREFIXES) throw new TooMany();
+  return into;
 }
 
 /** A prefix's length in characters of the text (a leading \b mark takes none; there is no other). */
-const width = (s: string): number => (s.charCodeAt(0) === 0xffff ? s.length - 1 : s.length);
+const width = (s: string): number => (s.charCodeAt(0) === BOUNDARY_CODE ? s.length - 1 : s.length);
 
 /** What a sequence `a` then `b` may begin with. */
 function concat(a: Prefixes, b: Prefixes): Prefixes {
   const out: Prefixes = new Map();
-  const put = (s: string, exact: boolean): void => {
-    out.set(s, (out.get(s) ?? true) && exact);
-  };
   for (const [s, exact] of a) {
     if (!exact || width(s) >= MAX_PREFIX) {
-      put(s, false);
+      put(out, s, false);
       continue;
     }
     for (const [t, exact2] of b) {
       // Only a leading \b is kept: one after other text (or after another \b) is let go.
-      const joined = s !== '' && t.charCodeAt(0) === 0xffff ? s + t.slice(1) : s + t;
+      const joined = s !== '' && t.charCodeAt(0) === BOUNDARY_CODE ? s + t.slice(1) : s + t;
       const n = width(joined);
-      if (n >= MAX_PREFIX) put(joined.slice(0, joined.length - n + MAX_PREFIX), n === MAX_PREFIX && exact2);
-      else put(joined, exact2);
+      if (n >= MAX_PREFIX) put(out, joined.slice(0, joined.length - n + MAX_PREFIX), n === MAX_PREFIX && exact2);
+      else put(out, joined, exact2);
     }
     if (out.size > MAX_PREFIXES) throw new TooMany();
   }
@@ -108,8 +111,7 @@ class Reader {
     const p = new Map(first);
     while (this.src[this.at] === '|') {
       this.at++;
-      for (const [s, exact] of this.sequence()) p.set(s, (p.get(s) ?? true) && exact);
-      if (p.size > MAX_PREFIXES) throw new TooMany();
+      mergeInto(p, this.sequence());
     }
     return p;
   }
@@ -158,7 +160,7 @@ class Reader {
     if (max === 0) return EMPTY;
     // After one repetition anything of the kind may follow: the prefix ends there.
     const once = max === 1 ? p : new Map([...p].map(([s]) => [s, false]));
-    return min === 0 ? union(once, EMPTY) : once;
+    return min === 0 ? mergeInto(new Map(once), EMPTY) : once;
   }
 
   private atom(): Prefixes {
