@@ -25,6 +25,7 @@ export const CHECK_OPTIONS: readonly OptionSpec[] = [
   { name: 'config', type: 'value' },
   { name: 'no-config', type: 'flag' },
   { name: 'lexicon', type: 'value', multiple: true },
+  { name: 'max-data-file-mb', type: 'value' },
   { name: 'stdin-format', type: 'value', choices: ['text', 'markdown'] },
   { name: 'color', type: 'flag', negatable: true },
   { name: 'quiet', short: 'q', type: 'flag' },
@@ -39,9 +40,20 @@ export interface CheckOptions {
   configPath: string | undefined;
   noConfig: boolean;
   lexiconPaths: string[];
+  /** `--max-data-file-mb`, in bytes; undefined for the default. */
+  maxDataFileBytes: number | undefined;
   stdinFormat: Format;
   color: boolean | undefined;
   quiet: boolean;
+}
+
+/** `--max-data-file-mb N`: the cap on each config, lexicon and entity file, in bytes. */
+export function maxDataFileOption(args: ParsedArgs): number | undefined {
+  const value = stringOption(args, 'max-data-file-mb');
+  if (value === undefined) return undefined;
+  const mb = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(mb > 0) || mb > 1024) throw new UsageError(`--max-data-file-mb needs a number of megabytes above 0 and at most 1024, got ${JSON.stringify(value)}`);
+  return Math.floor(mb * 1024 * 1024);
 }
 
 /** Turns parsed arguments into check options; throws UsageError for a bad combination. */
@@ -71,6 +83,7 @@ export function checkOptions(args: ParsedArgs): CheckOptions {
     configPath,
     noConfig,
     lexiconPaths: listOption(args, 'lexicon'),
+    maxDataFileBytes: maxDataFileOption(args),
     stdinFormat: (stringOption(args, 'stdin-format') ?? 'text') as Format,
     color: flagOption(args, 'color'),
     quiet: flagOption(args, 'quiet') === true,
@@ -96,6 +109,7 @@ export function runCheck(options: CheckOptions, io: Io, version: string): CheckR
     ...(options.configPath !== undefined ? { configPath: options.configPath } : {}),
     noConfig: options.noConfig,
     lexiconPaths: options.lexiconPaths,
+    maxDataFileBytes: options.maxDataFileBytes,
   });
   config.problems.forEach(problem);
   const settings = { ...config.settings, ...(options.categories !== null ? { categories: options.categories } : {}) };
@@ -115,7 +129,7 @@ export function runCheck(options: CheckOptions, io: Io, version: string): CheckR
     try {
       const result = analyse(read.text, {
         ...(input.absolute !== null ? { path: input.display } : { format: options.stdinFormat }),
-        ...(config.lexicon !== undefined ? { lexicon: config.lexicon } : {}),
+        lexicon: config.lexicon,
         settings,
       });
       file = toFileReport(input.display, read.text, result);

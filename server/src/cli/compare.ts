@@ -6,15 +6,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { builtinGazetteer, compareProfiles, compileGazetteer, profileDocument } from '../engine/index.js';
-import type { Comparison, DocumentProfile, Gazetteer } from '../engine/index.js';
+import { compareProfiles, profileDocument } from '../engine/index.js';
+import type { Comparison, DocumentProfile } from '../engine/index.js';
 import { renderComparisonHtml } from '../present/compare-html.js';
 import { formatComparisonText } from '../present/compare-text.js';
 import { flagOption, listOption, stringOption, UsageError, type OptionSpec, type ParsedArgs } from './args.js';
-import { CHECK_OPTIONS } from './check.js';
+import { CHECK_OPTIONS, maxDataFileOption } from './check.js';
 import { useColor } from './color.js';
-import { dataFileProblem, loadConfig, readDataFile } from './config.js';
-import { collectInputs, describeError, displayPath, readInput, type Input } from './files.js';
+import { loadConfig } from './config.js';
+import { collectInputs, describeError, readInput, type Input } from './files.js';
 import { EXIT_OK, EXIT_TROUBLE, report, type Io } from './io.js';
 import type { Problem } from './report.js';
 
@@ -22,7 +22,7 @@ export const COMPARE_FORMATS = ['text', 'json', 'html'] as const;
 export type CompareFormat = (typeof COMPARE_FORMATS)[number];
 
 /** Options read the same way as check's. */
-const SHARED_WITH_CHECK = new Set(['config', 'no-config', 'lexicon', 'color', 'help']);
+const SHARED_WITH_CHECK = new Set(['config', 'no-config', 'lexicon', 'max-data-file-mb', 'color', 'help']);
 
 export const COMPARE_OPTIONS: readonly OptionSpec[] = [
   { name: 'format', short: 'f', type: 'value', choices: COMPARE_FORMATS },
@@ -43,6 +43,8 @@ export interface CompareOptions {
   noConfig: boolean;
   lexiconPaths: string[];
   entityPaths: string[];
+  /** `--max-data-file-mb`, in bytes; undefined for the default. */
+  maxDataFileBytes: number | undefined;
   color: boolean | undefined;
 }
 
@@ -67,29 +69,9 @@ export function compareOptions(args: ParsedArgs): CompareOptions {
     noConfig,
     lexiconPaths: listOption(args, 'lexicon'),
     entityPaths: listOption(args, 'entities'),
+    maxDataFileBytes: maxDataFileOption(args),
     color: flagOption(args, 'color'),
   };
-}
-
-/**
- * The built-in gazetteer with each extra file added in order. A file that cannot be read or
- * compiled is reported and left out; the others still count.
- */
-function loadGazetteer(files: readonly Input[], problem: (p: Problem) => void, io: Io): Gazetteer {
-  let gazetteer = builtinGazetteer();
-  for (const file of files) {
-    const read = file.absolute !== null ? readDataFile(file.absolute, file.display, 'entities file') : readInput(file, io.readStdin);
-    if (!read.ok) {
-      problem(read.problem);
-      continue;
-    }
-    try {
-      gazetteer = compileGazetteer([{ source: file.display, text: read.text }], gazetteer);
-    } catch (error) {
-      problem(dataFileProblem('entities', file.display, error));
-    }
-  }
-  return gazetteer;
 }
 
 /** The input an `--outlet PATH=NAME` names: the same file, however the path was written. */
@@ -118,18 +100,17 @@ export function runCompare(options: CompareOptions, io: Io): number {
     report(io, p.message);
   };
 
-  const config = loadConfig({ cwd: io.cwd, configPath: options.configPath, noConfig: options.noConfig, lexiconPaths: options.lexiconPaths });
+  // Entity files listed in the config are relative to it, those given with --entities to the current folder.
+  const config = loadConfig({
+    cwd: io.cwd,
+    configPath: options.configPath,
+    noConfig: options.noConfig,
+    lexiconPaths: options.lexiconPaths,
+    entityPaths: options.entityPaths,
+    maxDataFileBytes: options.maxDataFileBytes,
+  });
   config.problems.forEach(problem);
-  // Gazetteer files listed in the config are relative to it, those given with --entities to the current folder.
-  const configDir = config.configFile !== null ? path.dirname(path.resolve(io.cwd, config.configFile)) : io.cwd;
-  const entityFiles: Input[] = [
-    ...config.settings.entities.map((entry) => {
-      const absolute = path.resolve(configDir, entry);
-      return { display: displayPath(absolute, io.cwd), absolute };
-    }),
-    ...options.entityPaths.map((p) => ({ display: path.normalize(p), absolute: path.resolve(io.cwd, p) })),
-  ];
-  const gazetteer = loadGazetteer(entityFiles, problem, io);
+  const { gazetteer } = config;
 
   const collected = collectInputs(options.paths, io.cwd);
   collected.problems.forEach(problem);
@@ -155,7 +136,7 @@ export function runCompare(options: CompareOptions, io: Io): number {
           path: input.display,
           gazetteer,
           settings: config.settings,
-          ...(config.lexicon !== undefined ? { lexicon: config.lexicon } : {}),
+          lexicon: config.lexicon,
           ...(outlet !== undefined ? { outlet } : {}),
         }),
       );

@@ -4,7 +4,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { decodeBytes, describeError, formatSize, readBytes } from '../data-files/read.js';
 import type { Problem } from './report.js';
+
+export { describeError };
 
 /** Extensions collected from folders (files named on the command line are read whatever they are called). */
 export const TEXT_EXTENSIONS = ['.md', '.markdown', '.txt'] as const;
@@ -29,31 +32,6 @@ export interface CollectResult {
   inputs: Input[];
   /** One per path that could not be used. */
   problems: Problem[];
-}
-
-/** A plain-language reason for a file system error. */
-export function describeError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'ENOTDIR':
-      return 'no such file (a parent is not a folder)';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a folder';
-    case 'ELOOP':
-      return 'too many symbolic links';
-    case 'EMFILE':
-    case 'ENFILE':
-      return 'too many open files';
-    case 'EAGAIN':
-      return 'not ready for reading';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }
 
 /** Normalises a path for display, keeping it relative if it was given relative. */
@@ -164,41 +142,28 @@ export function collectInputs(paths: readonly string[], cwd: string): CollectRes
 
 export type ReadResult = { ok: true; text: string } | { ok: false; problem: Problem };
 
-/**
- * Decodes a file's bytes: UTF-8 (a leading byte order mark is dropped, as editors do), or
- * UTF-16 when it starts with a UTF-16 byte order mark. A NUL byte elsewhere means binary.
- */
-export function decodeText(bytes: Buffer, display: string): ReadResult {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { ok: true, text: bytes.subarray(2).toString('utf16le') };
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
-    swapped.swap16();
-    return { ok: true, text: swapped.toString('utf16le') };
-  }
-  if (bytes.indexOf(0) >= 0) return { ok: false, problem: { message: `skipped ${display}: binary file (contains NUL bytes)`, path: display } };
-  const text = bytes.toString('utf8');
-  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-}
-
-/** Reads one input as text. `readStdin` supplies standard input's bytes. */
+/** Reads one input as text, safely (see data-files/read.ts). `readStdin` supplies standard input's bytes. */
 export function readInput(input: Input, readStdin: () => Buffer): ReadResult {
   let bytes: Buffer;
-  try {
-    if (input.absolute === null) bytes = readStdin();
-    else {
-      const st = fs.statSync(input.absolute);
-      if (st.size > MAX_FILE_BYTES) {
-        const mb = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
-        return { ok: false, problem: { message: `skipped ${input.display}: file too large (${mb(st.size)}; the limit is ${mb(MAX_FILE_BYTES)})`, path: input.display } };
-      }
-      bytes = fs.readFileSync(input.absolute);
+  if (input.absolute === null) {
+    try {
+      bytes = readStdin();
+    } catch (error) {
+      return { ok: false, problem: { message: `cannot read ${input.display}: ${describeError(error)}`, path: input.display } };
     }
-  } catch (error) {
-    return { ok: false, problem: { message: `cannot read ${input.display}: ${describeError(error)}`, path: input.display } };
+  } else {
+    const read = readBytes(input.absolute, { maxBytes: MAX_FILE_BYTES });
+    if (!read.ok) {
+      const message =
+        read.size !== undefined
+          ? `skipped ${input.display}: file too large (${formatSize(read.size)}; the limit is ${formatSize(MAX_FILE_BYTES)})`
+          : `cannot read ${input.display}: ${read.reason}`;
+      return { ok: false, problem: { message, path: input.display } };
+    }
+    bytes = read.bytes;
   }
-  return decodeText(bytes, input.display);
+  const decoded = decodeBytes(bytes);
+  return decoded.ok ? decoded : { ok: false, problem: { message: `skipped ${input.display}: ${decoded.reason}`, path: input.display } };
 }
 
 /** A path for messages about data files: relative to the current folder when under it. */

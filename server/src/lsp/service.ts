@@ -91,6 +91,7 @@ export class Service {
 
   private async context(uri: string): Promise<AnalysisContext> {
     const editor = await this.settings.get(uri);
+    this.workspace.setMaxDataFileBytes(Math.floor(editor.maxDataFileMB * 1024 * 1024));
     const state = this.workspace.stateFor(uri);
     const outside = this.workspace.listedOutside();
     if (outside.join('\n') !== this.watchedOutside) {
@@ -256,7 +257,7 @@ export class Service {
       version: doc.version,
       diagnostics: request.diagnostics,
       ...(request.only ? { only: request.only } : {}),
-      canIgnoreInWorkspace: this.workspace.folderFor(request.uri) !== null,
+      canIgnoreInWorkspace: this.workspace.canWrite(request.uri),
       documentChanges: this.options.documentChanges,
     });
     if (!wants(request.only, ANNOTATE_ALL_KIND)) return actions;

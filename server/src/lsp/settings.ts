@@ -47,6 +47,11 @@ export function validateEditorSettings(raw: unknown): { settings: SlantSettings;
     if (typeof input.flagQuotedSpeech === 'boolean') settings.flagQuotedSpeech = input.flagQuotedSpeech;
     else problems.push('slant.flagQuotedSpeech must be true or false');
   }
+  if (input.maxDataFileMB !== undefined) {
+    const v = input.maxDataFileMB;
+    if (typeof v === 'number' && v > 0 && v <= 1024) settings.maxDataFileMB = v;
+    else problems.push('slant.maxDataFileMB must be a number of megabytes above 0 and at most 1024');
+  }
   for (const key of ['ignoreTerms', 'languages'] as const) {
     const v = input[key];
     if (v === undefined) continue;

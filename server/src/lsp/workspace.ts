@@ -1,24 +1,23 @@
 /**
- * Workspace folders and what each one configures: `.slant/config.json` (settings, read with the
- * engine's `parseSettings`), extra lexicons (`.slant/*.lexicon.json` and the files the config
- * lists in `lexicons`) and extra entities (the gazetteer files the config lists in `entities`),
- * listed files relative to the config file. Loaded lazily, kept until a watched file changes. A
- * file that cannot be used is reported (file and line) and left out: the defaults and the
- * built-in data keep working. In an untrusted workspace no lexicon or gazetteer file is read.
+ * Workspace folders and what each one configures: `.slant/config.json`, extra lexicons
+ * (`.slant/*.lexicon.json` and the files the config lists in `lexicons`) and extra entities (the
+ * files it lists in `entities`), read by the loader the CLI uses too (`data-files/load.ts`: same
+ * discovery, checks and messages). Loaded lazily, kept until a watched file changes. A file that
+ * cannot be used is reported (file and line) and left out: the defaults and the built-in data
+ * keep working. In an untrusted workspace nothing in `.slant/` is read and nothing is written.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { builtinLexicon, compileLexicon, parseLexiconFile, parseSettings } from '../engine/index.js';
-import type { Lexicon } from '../engine/index.js';
-import { builtinGazetteer, compileGazetteer, parseGazetteerFile, type Gazetteer } from '../engine/entities/gazetteer.js';
+import { builtinLexicon, type Lexicon } from '../engine/index.js';
+import { builtinGazetteer, type Gazetteer } from '../engine/entities/gazetteer.js';
+import { CompileCache, CONFIG_FILE, CONFIG_FOLDER, loadDataFiles, type DataKind } from '../data-files/load.js';
+import { DEFAULT_MAX_DATA_FILE_BYTES, readTextFile, writeFileInside } from '../data-files/read.js';
 import { withIgnoredTerm } from './config-edit.js';
 import { ui } from './messages.js';
 import { isInside, uriToPath } from './paths.js';
 import type { WorkspaceSettings } from './settings.js';
 
-export const CONFIG_FOLDER = '.slant';
-export const CONFIG_FILE = 'config.json';
-const LEXICON_SUFFIX = '.lexicon.json';
+export { CONFIG_FILE, CONFIG_FOLDER };
 
 export interface Folder {
   uri: string;
@@ -43,18 +42,10 @@ export interface FolderState {
 }
 
 export interface WorkspaceOptions {
-  /** False in an untrusted workspace: lexicon and gazetteer files are not read. */
+  /** False in an untrusted workspace: nothing in `.slant/` is read, nothing is written. */
   trusted: boolean;
   /** Shows a warning to the user (a file that cannot be used). */
   report(message: string): void;
-}
-
-function readText(file: string): string | null {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
 }
 
 export class Workspace {
@@ -64,12 +55,25 @@ export class Workspace {
    * The last compiled lexicon and gazetteer per folder and the texts they came from: unchanged
    * files keep the same object (so analyses keep their caches).
    */
-  private readonly compiled = new Map<string, { key: string; data: unknown }>();
+  private readonly compiled = new Map<string, CompileCache>();
+  private maxBytes = DEFAULT_MAX_DATA_FILE_BYTES;
 
   constructor(private readonly options: WorkspaceOptions) {}
 
   get trusted(): boolean {
     return this.options.trusted;
+  }
+
+  /** Sets the cap on each data file's size (`slant.maxDataFileMB`); a new cap reloads every folder. */
+  setMaxDataFileBytes(bytes: number): void {
+    if (bytes === this.maxBytes) return;
+    this.maxBytes = bytes;
+    this.states.clear();
+  }
+
+  /** True when "ignore in workspace" may write the `.slant/config.json` of the folder holding `uri`. */
+  canWrite(uri: string): boolean {
+    return this.options.trusted && this.folderFor(uri) !== null;
   }
 
   setFolders(folders: readonly { uri: string }[]): void {
@@ -156,118 +160,45 @@ export class Workspace {
    * Throws (ConfigEditError or a file system error) when it cannot.
    */
   ignoreTerm(uri: string, term: string): string {
+    if (!this.options.trusted) throw new Error(ui.untrustedNoWrite);
     const folder = this.folderFor(uri);
     if (folder === null) throw new Error(ui.noWorkspaceFolder);
-    const dir = path.join(folder.path, CONFIG_FOLDER);
-    const file = path.join(dir, CONFIG_FILE);
-    const before = readText(file);
+    const file = path.join(folder.path, CONFIG_FOLDER, CONFIG_FILE);
+    // The file as it is (never through a link); a missing one is made.
+    const read = readTextFile(file, { maxBytes: this.maxBytes, noFollow: true });
+    if (!read.ok && read.reason !== 'no such file') throw new Error(`${path.join(CONFIG_FOLDER, CONFIG_FILE)} ${read.reason}`);
+    const before = read.ok ? read.text : null;
     const after = withIgnoredTerm(before, term);
-    if (after !== before) {
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(file, after, 'utf8');
-    }
+    if (after !== before) writeFileInside(folder.path, file, after);
     this.states.delete(folder.path);
     return file;
   }
 
   private load(folder: Folder): FolderState {
     const slant = path.join(folder.path, CONFIG_FOLDER);
-    const configPath = path.join(slant, CONFIG_FILE);
-    const shown = (file: string): string => path.relative(folder.path, file) || file;
-    const watched = [configPath];
     let hasSlantFolder = false;
     try {
       hasSlantFolder = fs.statSync(slant).isDirectory();
     } catch {
       // No .slant/ folder.
     }
-    let config: WorkspaceSettings | null = null;
-    let listedLexicons: string[] = [];
-    let listedEntities: string[] = [];
-    const configText = hasSlantFolder ? readText(configPath) : null;
-    if (configText !== null) {
-      try {
-        const settings = parseSettings(configText, shown(configPath));
-        const raw = JSON.parse(configText.replace(/^\ufeff/, '')) as Record<string, unknown>;
-        config = { settings, keys: new Set(Object.keys(raw)) };
-        listedLexicons = settings.lexicons.map((l) => path.resolve(slant, l));
-        listedEntities = settings.entities.map((l) => path.resolve(slant, l));
-      } catch (error) {
-        this.options.report(ui.badDataFile(error instanceof Error ? error.message : String(error), ui.defaultSettings));
-      }
+    if (!this.options.trusted || !hasSlantFolder) {
+      return { folder, hasSlantFolder, config: null, lexicon: builtinLexicon(), lexiconFiles: [], gazetteer: builtinGazetteer(), gazetteerFiles: [], watched: [path.join(slant, CONFIG_FILE)] };
     }
-    const lexiconFiles: string[] = [];
-    const gazetteerFiles: string[] = [];
-    if (this.options.trusted) {
-      if (hasSlantFolder) {
-        let names: string[] = [];
-        try {
-          names = fs.readdirSync(slant).filter((n) => n.endsWith(LEXICON_SUFFIX)).sort();
-        } catch {
-          // Unreadable folder: no lexicons from it.
-        }
-        lexiconFiles.push(...names.map((n) => path.join(slant, n)));
-      }
-      for (const l of listedLexicons) if (!lexiconFiles.includes(l)) lexiconFiles.push(l);
-      for (const l of listedEntities) if (!gazetteerFiles.includes(l)) gazetteerFiles.push(l);
-    }
-    watched.push(...lexiconFiles, ...gazetteerFiles);
-    const lexicon = this.compile(`${folder.path}\u0000lexicon`, lexiconFiles, shown, {
-      what: 'lexicon',
-      parse: parseLexiconFile,
-      compile: (sources) => compileLexicon(sources, builtinLexicon()),
-      builtin: builtinLexicon(),
-      fallback: ui.builtinOnly,
-    });
-    const gazetteer = this.compile(`${folder.path}\u0000gazetteer`, gazetteerFiles, shown, {
-      what: 'gazetteer',
-      parse: parseGazetteerFile,
-      compile: (sources) => compileGazetteer(sources, builtinGazetteer()),
-      builtin: builtinGazetteer(),
-      fallback: ui.builtinEntitiesOnly,
-    });
-    return { folder, hasSlantFolder, config, lexicon: lexicon.data, lexiconFiles: lexicon.used, gazetteer: gazetteer.data, gazetteerFiles: gazetteer.used, watched };
-  }
-
-  /**
-   * Reads and parses data files and compiles them onto the built-in data: a file that cannot be
-   * read or parsed is reported and left out; if compiling them fails (an entity added without a
-   * name, say), the built-in data alone is used.
-   */
-  private compile<F, T>(
-    cacheKey: string,
-    files: readonly string[],
-    shown: (file: string) => string,
-    kind: { what: string; parse(text: string, source: string): F; compile(sources: { source: string; text: string; file: F }[]): T; builtin: T; fallback: string },
-  ): { data: T; used: string[] } {
-    const sources: { source: string; text: string; file: F }[] = [];
-    const used: string[] = [];
-    const keyParts: string[] = [];
-    for (const file of files) {
-      const text = readText(file);
-      if (text === null) {
-        this.options.report(ui.badDataFile(ui.unreadableDataFile(shown(file), kind.what), kind.fallback));
-        continue;
-      }
-      try {
-        sources.push({ source: shown(file), text, file: kind.parse(text, shown(file)) });
-        used.push(file);
-        keyParts.push(file, text);
-      } catch (error) {
-        this.options.report(ui.badDataFile(error instanceof Error ? error.message : String(error), kind.fallback));
-      }
-    }
-    if (sources.length === 0) return { data: kind.builtin, used };
-    const key = keyParts.join('\u0000');
-    const previous = this.compiled.get(cacheKey);
-    if (previous?.key === key) return { data: previous.data as T, used };
-    try {
-      const data = kind.compile(sources);
-      this.compiled.set(cacheKey, { key, data });
-      return { data, used };
-    } catch (error) {
-      this.options.report(ui.badDataFile(error instanceof Error ? error.message : String(error), kind.fallback));
-      return { data: kind.builtin, used: [] };
-    }
+    let cache = this.compiled.get(folder.path);
+    if (!cache) this.compiled.set(folder.path, (cache = new CompileCache()));
+    const loaded = loadDataFiles({ slantDir: slant, maxBytes: this.maxBytes, shown: (file) => path.relative(folder.path, file) || file, cache });
+    const fallback: Record<DataKind, string> = { config: ui.defaultSettings, lexicon: ui.builtinOnly, entities: ui.builtinEntitiesOnly };
+    for (const p of loaded.problems) this.options.report(ui.badDataFile(p.message, fallback[p.kind]));
+    return {
+      folder,
+      hasSlantFolder,
+      config: loaded.configFile !== null ? { settings: loaded.settings, keys: loaded.configKeys } : null,
+      lexicon: loaded.lexicon,
+      lexiconFiles: loaded.lexiconFiles,
+      gazetteer: loaded.gazetteer,
+      gazetteerFiles: loaded.gazetteerFiles,
+      watched: loaded.watched,
+    };
   }
 }

@@ -34,6 +34,8 @@ export interface SlantSettings {
   ignoreTerms: string[];
   /** Language ids analysed. */
   languages: string[];
+  /** The largest workspace data file read (config, lexicon, entities), in megabytes. */
+  maxDataFileMB: number;
 }
 
 export const DEFAULT_SLANT_SETTINGS: SlantSettings = {
@@ -43,6 +45,7 @@ export const DEFAULT_SLANT_SETTINGS: SlantSettings = {
   flagQuotedSpeech: true,
   ignoreTerms: [],
   languages: ['markdown', 'plaintext'],
+  maxDataFileMB: 4,
 };
 
 /** Counts of the findings of one document, for the status bar. */
