@@ -13,12 +13,18 @@ export class DataFileError extends Error {
   }
 }
 
-/** Parses JSON (a leading BOM is allowed); throws DataFileError naming the source, line and column. */
-export function parseJson(text: string, source: string): unknown {
+/**
+ * Parses JSON (a leading BOM is allowed); throws DataFileError naming the source, line and
+ * column. A text that does not even start like JSON (a Markdown or binary file listed by
+ * mistake) is called that, saying what was `expected`, and nothing of it is quoted.
+ */
+export function parseJson(text: string, source: string, expected = 'a JSON file'): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return JSON.parse(body);
   } catch (error) {
+    const first = /\S/.exec(body);
+    if (first === null || !'{["-0123456789tfn'.includes(first[0])) throw new DataFileError(source, null, null, `not a JSON file (expected ${expected})`);
     const message = error instanceof Error ? error.message : String(error);
     const at = syntaxErrorAt(body);
     const reason = 'invalid JSON: ' + (at?.reason ?? message.replace(/ in JSON at position \d+.*$/, ''));
@@ -130,4 +136,48 @@ export function lineOfKey(text: string, key: string, occurrence = 0): number | n
     from = at + 1;
   }
   return lineColumn(text, at).line;
+}
+
+/** Levenshtein distance, for "did you mean" (short strings only). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min((previous[j] as number) + 1, (row[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length] as number;
+}
+
+/** The known key nearest to a misspelt one (case aside, at most a third of its letters off), or null. */
+export function nearestKey(key: string, known: readonly string[]): string | null {
+  if (key.length > 64) return null;
+  let best: string | null = null;
+  let bestDistance = Math.max(1, Math.floor(key.length / 3)) + 1;
+  for (const k of known) {
+    const d = editDistance(key.toLowerCase(), k.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  return best;
+}
+
+/**
+ * The first key of `value` not in `known`, with the reason to give ("unknown key "sevrity"
+ * (did you mean "severity"?)"), or null when every key is known. `what` names the kind of key.
+ */
+export function unknownKey(value: object, known: readonly string[], what = 'key'): { key: string; reason: string } | null {
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue;
+    const near = nearestKey(key, known);
+    const shown = key.length > 40 ? `${JSON.stringify(key.slice(0, 40)).slice(0, -1)}…"` : JSON.stringify(key);
+    const hint = near !== null ? `did you mean "${near}"?` : `known: ${known.filter((k) => !k.startsWith('$')).join(', ')}`;
+    return { key, reason: `unknown ${what} ${shown} (${hint})` };
+  }
+  return null;
+}
+
+/** Line (1-based) of the first `"key"` at or after offset `from`, or null. */
+export function lineOfKeyFrom(text: string, key: string, from: number): number | null {
+  const at = text.indexOf(JSON.stringify(key), Math.max(0, from));
+  return at < 0 ? null : lineColumn(text, at).line;
 }

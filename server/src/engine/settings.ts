@@ -3,7 +3,7 @@
  * editor's settings. Parsing is strict about types and names every problem with its place.
  */
 import { CATEGORIES, SEVERITIES, type Category, type Severity } from './types.js';
-import { DataFileError, lineOfKey, parseJson } from './json.js';
+import { DataFileError, lineOfKey, parseJson, unknownKey } from './json.js';
 
 export interface Settings {
   /** Categories analysed; the others are skipped. */
@@ -47,9 +47,8 @@ export function validateSettings(value: unknown, source: string, text?: string):
   };
   if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(null, 'settings must be a JSON object');
   const input = value as Record<string, unknown>;
-  for (const key of Object.keys(input)) {
-    if (!KEYS.has(key)) fail(key, `unknown setting "${key}" (known: ${[...KEYS].filter((k) => k !== '$schema').join(', ')})`);
-  }
+  const extra = unknownKey(input, [...KEYS], 'setting');
+  if (extra !== null) fail(extra.key, extra.reason);
   const settings: Settings = { ...DEFAULT_SETTINGS, categories: [...DEFAULT_SETTINGS.categories], severity: {} };
   if (input.categories !== undefined) {
     if (!Array.isArray(input.categories)) fail('categories', '"categories" must be a list of category names');
@@ -95,7 +94,7 @@ export function validateSettings(value: unknown, source: string, text?: string):
 export function parseSettings(text: string, source: string): Settings {
   let value: unknown;
   try {
-    value = parseJson(text, source);
+    value = parseJson(text, source, 'a settings file: a JSON object such as {"ignoreTerms": []}');
   } catch (error) {
     if (error instanceof DataFileError) throw new SettingsError(source, error.line, error.column, error.reason);
     throw error;

@@ -58,7 +58,8 @@ function openDocument(documents: CompareContext['documents'], uri: string): Open
   const direct = documents.get(uri);
   if (direct) return direct;
   const p = uriToPath(uri);
-  return p === null ? undefined : documents.all().find((d) => uriToPath(d.uri) === p);
+  // A document opened with a URI that is not a string (a faulty client) is never one of them.
+  return p === null ? undefined : documents.all().find((d) => typeof d.uri === 'string' && uriToPath(d.uri) === p);
 }
 
 /** Reads one input, or says why it cannot be compared. */

@@ -6,7 +6,7 @@ import { BUILTIN_LEXICON_FILES } from '../engine/lexicon/lexicon.js';
 
 /** The file system path of a `file:` URI; null for other schemes (untitled, remote). */
 export function uriToPath(uri: string): string | null {
-  if (!uri.startsWith('file:')) return null;
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) return null;
   try {
     return fileURLToPath(uri);
   } catch {

@@ -6,10 +6,10 @@
  */
 import builtinFile from '../../../data/gazetteer.json' with { type: 'json' };
 import { ALIAS_KINDS, type AliasKind, type Entity, type EntityMention } from '../compare/types.js';
-import { DataFileError, lineOfKey, parseJson } from '../json.js';
+import { DataFileError, lineOfKey, lineOfKeyFrom, parseJson, unknownKey } from '../json.js';
 import { normaliseWord, tokenize } from '../segment.js';
 import type { Document, Token } from '../types.js';
-import type { AliasEntry, GazetteerFile } from './schema.js';
+import { ALIAS_KEYS, ENTITY_KEYS, GAZETTEER_KEYS, type AliasEntry, type GazetteerFile } from './schema.js';
 
 export class GazetteerError extends DataFileError {}
 
@@ -54,6 +54,8 @@ function check(value: unknown, source: string, text: string): GazetteerFile {
   };
   if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(null, 'a gazetteer must be a JSON object with an "entities" list');
   const entities = (value as { entities?: unknown }).entities;
+  const extra = unknownKey(value as object, GAZETTEER_KEYS);
+  if (extra !== null) fail(extra.key, extra.reason);
   if (!Array.isArray(entities)) fail(null, 'a gazetteer needs an "entities" list');
   const seen = new Set<string>();
   for (const [i, e] of (entities as unknown[]).entries()) {
@@ -65,6 +67,12 @@ function check(value: unknown, source: string, text: string): GazetteerFile {
     if (seen.has(id as string)) fail(id as string, `${where} is defined twice`);
     seen.add(id as string);
     const at = id as string;
+    // A misspelt key is pointed at where it stands after the entity's id.
+    const misspelt = (object: object, known: readonly string[], label: string): void => {
+      const bad = unknownKey(object, known);
+      if (bad !== null) throw new GazetteerError(source, lineOfKeyFrom(text, bad.key, text.indexOf(JSON.stringify(at))), null, `${label}: ${bad.reason}`);
+    };
+    misspelt(entry, ENTITY_KEYS, where);
     if (entry.name !== undefined && (typeof entry.name !== 'string' || entry.name.trim() === '')) fail(at, `${where}: "name" must be a non-empty string`);
     if (entry.type !== undefined && !TYPES.includes(entry.type as Entity['type'])) fail(at, `${where}: "type" must be one of ${TYPES.join(', ')}`);
     if (!Array.isArray(entry.aliases)) fail(at, `${where}: "aliases" must be a list`);
@@ -72,6 +80,7 @@ function check(value: unknown, source: string, text: string): GazetteerFile {
       const alias = a as Record<string, unknown> | null;
       if (alias === null || typeof alias !== 'object' || typeof alias.text !== 'string' || alias.text.trim() === '') fail(at, `${where}: each alias needs a "text"`);
       const label = `${where}, alias ${JSON.stringify((alias as { text: string }).text)}`;
+      misspelt(alias as object, ALIAS_KEYS, label);
       if (!ALIAS_KINDS.includes((alias as { kind: AliasKind }).kind)) fail(at, `${label}: "kind" must be one of ${ALIAS_KINDS.join(', ')}`);
       if (wordsOf((alias as { text: string }).text).norm.length === 0) fail(at, `${label}: has no words`);
       if (alias?.exceptions !== undefined && (!Array.isArray(alias.exceptions) || alias.exceptions.some((x) => typeof x !== 'string'))) fail(at, `${label}: "exceptions" must be a list of strings`);
@@ -85,7 +94,7 @@ function check(value: unknown, source: string, text: string): GazetteerFile {
 export function parseGazetteerFile(text: string, source: string): GazetteerFile {
   let value: unknown;
   try {
-    value = parseJson(text, source);
+    value = parseJson(text, source, 'an entities file: a JSON object with an "entities" list');
   } catch (error) {
     if (error instanceof DataFileError) throw new GazetteerError(error.source, error.line, error.column, error.reason);
     throw error;

@@ -35,3 +35,11 @@ export interface GazetteerFile {
   $comment?: string;
   entities: EntityEntry[];
 }
+
+/** Every key an entity, an alias and a gazetteer file may have: any other is refused as a misspelling. */
+export const ENTITY_KEYS = ['id', 'name', 'type', 'aliases', 'note'] as const satisfies readonly (keyof EntityEntry)[];
+export const ALIAS_KEYS = ['text', 'kind', 'caseSensitive', 'exceptions', 'note'] as const satisfies readonly (keyof AliasEntry)[];
+export const GAZETTEER_KEYS = ['$schema', '$comment', 'description', 'entities'] as const;
+export const ENTITY_KEYS_COMPLETE: [Exclude<keyof EntityEntry, (typeof ENTITY_KEYS)[number]>, Exclude<keyof AliasEntry, (typeof ALIAS_KEYS)[number]>] extends [never, never]
+  ? true
+  : 'add the new field to ENTITY_KEYS or ALIAS_KEYS' = true;

@@ -4,10 +4,10 @@
  */
 import type { Category, Severity, Token } from '../types.js';
 import { SEVERITIES } from '../types.js';
-import { DataFileError, parseJson } from '../json.js';
+import { DataFileError, lineOfKeyFrom, parseJson, unknownKey } from '../json.js';
 import { lineColumn } from '../position.js';
 import { normaliseWord } from '../segment.js';
-import { ENTRY_KINDS, type EntryKind, type LexiconEntry, type LexiconFile } from './schema.js';
+import { ENTRY_KEYS, ENTRY_KINDS, FILE_KEYS, type EntryKind, type LexiconEntry, type LexiconFile } from './schema.js';
 import conflict from '../../../data/lexicon/conflict.json' with { type: 'json' };
 import general from '../../../data/lexicon/general.json' with { type: 'json' };
 import usPolitics from '../../../data/lexicon/us-politics.json' with { type: 'json' };
@@ -70,28 +70,36 @@ const ID = /^[a-z0-9][a-z0-9'-]*(?:-[a-z0-9']+)*$/;
 export function parseLexiconFile(text: string, source: string): LexiconFile {
   let value: unknown;
   try {
-    value = parseJson(text, source);
+    value = parseJson(text, source, 'a lexicon: a JSON object with an "entries" list');
   } catch (error) {
     if (error instanceof DataFileError) throw new LexiconError(source, error.line, error.column, error.reason);
     throw error;
   }
-  const fail = (index: number | null, reason: string): never => {
+  // The index-th occurrence of an entry's "id" key is a good enough place to point at.
+  const entryAt = (index: number): number => {
+    let at = -1;
+    for (let i = 0, from = 0; i <= index; i++) {
+      at = text.indexOf('"id"', from);
+      if (at < 0) break;
+      from = at + 1;
+    }
+    return at;
+  };
+  const fail = (index: number | null, reason: string, key?: string): never => {
     let line: number | null = null;
     if (index !== null) {
-      // The index-th occurrence of an entry's opening "id" key is a good enough place to point at.
-      let at = -1;
-      for (let i = 0, from = 0; i <= index; i++) {
-        at = text.indexOf('"id"', from);
-        if (at < 0) break;
-        from = at + 1;
-      }
-      if (at >= 0) line = lineColumn(text, at).line;
+      const at = entryAt(index);
+      if (at >= 0) line = key !== undefined ? lineOfKeyFrom(text, key, text.lastIndexOf('{', at)) : lineColumn(text, at).line;
     }
     throw new LexiconError(source, line, null, reason);
   };
   const root = Array.isArray(value) ? { entries: value } : value;
   if (root === null || typeof root !== 'object' || !Array.isArray((root as { entries?: unknown }).entries)) {
     fail(null, 'a lexicon file must be an object with an "entries" list (or a list of entries)');
+  }
+  if (!Array.isArray(value)) {
+    const extra = unknownKey(root as object, FILE_KEYS);
+    if (extra !== null) throw new LexiconError(source, lineOfKeyFrom(text, extra.key, 0), null, extra.reason);
   }
   const entries = (root as { entries: unknown[] }).entries;
   const seen = new Set<string>();
@@ -100,8 +108,10 @@ export function parseLexiconFile(text: string, source: string): LexiconFile {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) fail(i, `${where} must be an object`);
     const e = raw as Record<string, unknown>;
     const id = e.id;
-    if (typeof id !== 'string' || !ID.test(id)) fail(i, `${where}: "id" must be lower-case words joined by hyphens (got ${JSON.stringify(id)})`);
+    if (typeof id !== 'string' || !ID.test(id)) fail(i, `${where}: "id" must be lower-case words joined by hyphens`);
     const name = `entry "${id as string}"`;
+    const extra = unknownKey(e, ENTRY_KEYS);
+    if (extra !== null) fail(i, `${name}: ${extra.reason}`, extra.key);
     if (seen.has(id as string)) fail(i, `${name} appears twice`);
     seen.add(id as string);
     if (!Array.isArray(e.patterns) || e.patterns.length === 0 || e.patterns.some((p) => typeof p !== 'string' || p.trim() === '')) {

@@ -54,3 +54,25 @@ export interface LexiconFile {
   description?: string;
   entries: LexiconEntry[];
 }
+
+/** Every key a lexicon entry may have: any other is refused as a misspelling (with the nearest of these). */
+export const ENTRY_KEYS = [
+  'id',
+  'patterns',
+  'kind',
+  'severity',
+  'note',
+  'alternatives',
+  'url',
+  'exceptions',
+  'side',
+  'counterpart',
+  'inflect',
+  'caseSensitive',
+] as const satisfies readonly (keyof LexiconEntry)[];
+
+/** A field added to LexiconEntry must be added to ENTRY_KEYS too (this fails to compile until it is). */
+export const ENTRY_KEYS_COMPLETE: Exclude<keyof LexiconEntry, (typeof ENTRY_KEYS)[number]> extends never ? true : 'add the new field to ENTRY_KEYS' = true;
+
+/** Every key a lexicon file's top level may have. */
+export const FILE_KEYS = ['$schema', '$comment', 'description', 'entries'] as const;

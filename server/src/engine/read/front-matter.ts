@@ -53,9 +53,11 @@ export function readMetadata(yamlText: string, notices: Notice[]): Metadata {
   const metadata: Metadata = {};
   let value: unknown;
   try {
-    value = parseYaml(yamlText, { maxAliasCount: 50 });
+    // 'error': the library's warnings (an unknown tag, say) would go to the process's stderr.
+    value = parseYaml(yamlText, { maxAliasCount: 50, logLevel: 'error' });
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    // The library's first line (not the quoted source it adds after it), without its last colon.
+    const reason = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/:$/, '');
     notices.push({ level: 'warning', message: `front matter is not valid YAML (${reason}); metadata ignored` });
     return metadata;
   }
