@@ -149,11 +149,11 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] as number;
 }
 
-/** The known key nearest to a misspelt one (case aside, at most a third of its letters off), or null. */
+/** The known key nearest to a misspelt one (case aside, at most two or a third of its letters off), or null. */
 export function nearestKey(key: string, known: readonly string[]): string | null {
   if (key.length > 64) return null;
   let best: string | null = null;
-  let bestDistance = Math.max(1, Math.floor(key.length / 3)) + 1;
+  let bestDistance = Math.max(2, Math.ceil(key.length / 3)) + 1;
   for (const k of known) {
     const d = editDistance(key.toLowerCase(), k.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [k, d];
