@@ -38,10 +38,13 @@ Options:
                             error, warning, info, hint, or none (default)
   -c, --category LIST       Only these categories (comma-separated, repeatable):
                             loaded, partisan, unsupported, attribution, speculation, boilerplate
-      --config FILE         Settings file (default: the nearest .slant/config.json
-                            in the current folder or above)
-      --no-config           Do not look for a settings file
+      --config FILE         Settings file (default: config.json in the nearest .slant
+                            folder in the current folder or above, whose *.lexicon.json
+                            files are read too)
+      --no-config           Do not look for a .slant folder
       --lexicon FILE        An extra lexicon file (repeatable), added to the built-in one
+      --max-data-file-mb N  The largest config, lexicon or entity file read (default 4);
+                            a larger one, or one that is not a regular file, is refused
       --stdin-format FORMAT How to read standard input: text (default) or markdown
       --color, --no-color   Force colours on or off (default: on for a terminal, unless
                             NO_COLOR is set)
@@ -76,6 +79,7 @@ Options:
                             gazetteer files, relative to it
       --no-config           Do not look for a settings file
       --lexicon FILE        An extra lexicon file (repeatable), added to the built-in one
+      --max-data-file-mb N  The largest config, lexicon or entity file read (default 4)
       --color, --no-color   Force colours on or off (default: on for a terminal, unless
                             NO_COLOR is set or --output is given)
   -h, --help                Show this help
