@@ -49,7 +49,7 @@ class Editor {
     private readonly stop: () => void,
   ) {}
 
-  static async start(folder: string, trusted: boolean): Promise<Editor> {
+  static async start(folder: string, trusted: boolean, settings: unknown = {}): Promise<Editor> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const editor = new Editor(connection, () => {
@@ -57,7 +57,7 @@ class Editor {
       child.kill();
     });
     child.stderr.on('data', (d: Buffer) => (editor.stderr += d.toString()));
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({})));
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => settings));
     connection.onRequest(RegistrationRequest.type, () => undefined);
     connection.onRequest(DiagnosticRefreshRequest.type, () => undefined);
     connection.onRequest(ApplyWorkspaceEditRequest.type, () => ({ applied: false }));
@@ -107,8 +107,8 @@ function within<T>(promise: Promise<T>, what: string): Promise<T> {
 
 const editors: Editor[] = [];
 after(() => editors.forEach((e) => e.close()));
-async function editor(folder: string, trusted = true): Promise<Editor> {
-  const e = await Editor.start(folder, trusted);
+async function editor(folder: string, trusted = true, settings: unknown = {}): Promise<Editor> {
+  const e = await Editor.start(folder, trusted, settings);
   editors.push(e);
   return e;
 }
@@ -236,4 +236,21 @@ test('a document opened with a URI that is not a string does not break slant/com
   await e.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: 42 as unknown as string, languageId: 'markdown', version: 1, text: 'Odd.\n' } });
   const result = await within(e.connection.sendRequest(CompareRequest.type, { uris: [uriOf(path.join(dir, 'a.md')), uriOf(path.join(dir, 'b.md'))] }), 'compare');
   assert.equal(result.comparison.documents.length, 2);
+});
+
+test('slant.maxDataFileMB sets the cap in the editor; a bad value is named and the default kept', LIMIT, async () => {
+  const dir = workspace({ 'story.md': STORY, '.slant/config.json': '{}' });
+  const fd = fs.openSync(path.join(dir, '.slant', 'big.lexicon.json'), 'w');
+  fs.ftruncateSync(fd, 5 * 1024 * 1024);
+  fs.closeSync(fd);
+  const shown = path.join('.slant', 'big.lexicon.json');
+  const raised = await editor(dir, true, { maxDataFileMB: 6 });
+  await raised.pull(await raised.open(path.join(dir, 'story.md'), STORY));
+  assert.deepEqual(raised.messages, [`Slant: cannot read lexicon ${shown}: binary file (contains NUL bytes) — the built-in lexicon keeps working.`]);
+  const bad = await editor(dir, true, { maxDataFileMB: 'lots' });
+  await bad.pull(await bad.open(path.join(dir, 'story.md'), STORY));
+  assert.deepEqual(bad.messages.sort(), [
+    `Slant: cannot read lexicon ${shown}: is larger than 4 MB — the built-in lexicon keeps working.`,
+    'Slant: ignoring invalid settings (slant.maxDataFileMB must be a number of megabytes above 0 and at most 1024); using the defaults for them.',
+  ]);
 });
