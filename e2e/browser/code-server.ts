@@ -44,6 +44,8 @@ export interface CodeServerOptions {
   vsix?: string;
   /** Added to code-server's environment, which its extension host inherits. */
   env?: Record<string, string>;
+  /** 'restricted': workspace trust on, without a prompt, so folders open untrusted (Restricted Mode). */
+  trust?: 'restricted';
 }
 
 export class CodeServer {
@@ -79,7 +81,9 @@ export class CodeServer {
   /** Installs the extension into the fresh extensions folder, writes the settings, and starts the server. */
   async start(): Promise<void> {
     mkdirSync(path.join(this.userDataDir, 'User'), { recursive: true });
-    writeFileSync(path.join(this.userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+    const restricted = this.options.trust === 'restricted';
+    const trust = restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
+    writeFileSync(path.join(this.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...trust }, null, 2));
     const configFile = path.join(this.options.home, 'config.yaml');
     writeFileSync(configFile, 'auth: none\ncert: false\n');
     const dirs = ['--config', configFile, '--extensions-dir', this.extensionsDir, '--user-data-dir', this.userDataDir];
@@ -95,7 +99,7 @@ export class CodeServer {
         '--bind-addr', `127.0.0.1:${this.port}`,
         '--disable-telemetry',
         '--disable-update-check',
-        '--disable-workspace-trust',
+        ...(restricted ? [] : ['--disable-workspace-trust']),
         '--disable-getting-started-override',
       ],
       { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...this.options.env } },

@@ -17,6 +17,7 @@ import { launchChromium } from './chromium.js';
 import { CodeServer } from './code-server.js';
 import { installCodeServer } from './install.js';
 import { MemorySampler } from './memory.js';
+import { runUntrusted } from './untrusted.js';
 import { Workbench } from './workbench.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -88,6 +89,17 @@ async function main(): Promise<number> {
       }
     }
     if (process.env.SLANT_E2E_KEEP !== '1') rmSync(home, { recursive: true, force: true });
+  }
+  // Then the same extension in an untrusted workspace full of hostile files (its own code-server).
+  if (!failed) {
+    const untrustedStarted = Date.now();
+    try {
+      await runUntrusted({ binary, root, runDir, viewport: VIEWPORT, log });
+      log(`ok untrusted-workspace (${seconds(untrustedStarted)})`);
+    } catch (error) {
+      failed = true;
+      console.error(`e2e: FAILED untrusted-workspace: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
   const peak = memory.peakBytes > 0 ? `, peak memory of code-server and Chromium ${(memory.peakBytes / 2 ** 30).toFixed(1)} GB` : '';
   log(`${failed ? 'FAILED' : 'passed'} in ${seconds(started)}${peak}; screenshots${failed ? ' and logs' : ''} in ${path.relative(root, runDir)}`);
