@@ -9,6 +9,7 @@ import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver'
 import { CancelledError, compareProfiles, formatFromPath, profileDocument, type Format, type Gazetteer, type Lexicon, type Settings } from '../engine/index.js';
 import type { CompareParams, CompareResult } from '../protocol/index.js';
 import type { OpenDocument } from './analyses.js';
+import { readBytes } from '../data-files/read.js';
 import { ui } from './messages.js';
 import { uriToPath } from './paths.js';
 import { formatOf, languageOf } from './policy.js';
@@ -78,7 +79,11 @@ async function read(uri: string, documents: CompareContext['documents']): Promis
       if (!stat.isFile()) return ui.compareNotAFile(path);
       // A UTF-16 code unit takes at most three bytes of UTF-8: a bigger file is too long unread.
       if (stat.size > 3 * COMPARE_MAX_LENGTH) return ui.compareTooLong(path, COMPARE_MAX_LENGTH);
-      text = await fs.readFile(path, 'utf8');
+      // Read through the descriptor it checks again (a file swapped for a FIFO or a link to a
+      // device since the stat is refused, not read).
+      const read = readBytes(path, { maxBytes: 3 * COMPARE_MAX_LENGTH });
+      if (!read.ok) return read.size !== undefined ? ui.compareTooLong(path, COMPARE_MAX_LENGTH) : ui.compareUnreadable(path, read.reason);
+      text = read.bytes.toString('utf8');
     } catch (error) {
       return ui.compareUnreadable(path, (error as NodeJS.ErrnoException).code ?? String(error));
     }
