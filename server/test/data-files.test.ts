@@ -15,6 +15,7 @@ import { DEFAULT_MAX_DATA_FILE_BYTES, readTextFile, UnsafeWriteError, writeFileI
 import { loadDataFiles } from '../src/data-files/load.js';
 import { parseLexiconFile, parseSettings } from '../src/engine/index.js';
 import { parseGazetteerFile } from '../src/engine/entities/gazetteer.js';
+import { ConfigEditError, withIgnoredTerm } from '../src/lsp/config-edit.js';
 import { tempDir, workspace } from './helpers.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url));
@@ -268,4 +269,13 @@ void test('front matter with an unknown YAML tag: no library warning on stderr',
   const lines = stderrLines(r);
   assert.equal(lines.length, 1, r.stderr);
   assert.match(lines[0]!, /^slant: story\.md: front matter is not valid YAML \([^\n]+ at line 2, column \d+\); metadata ignored$/);
+});
+
+void test('"Ignore in workspace" on a config that is not JSON says so without quoting it', () => {
+  assert.throws(() => withIgnoredTerm('remember: the florbish story runs Monday\n', 'regime'), (error: Error) => {
+    assert.ok(error instanceof ConfigEditError);
+    assert.equal(error.message, 'it is not JSON');
+    return true;
+  });
+  assert.throws(() => withIgnoredTerm('{\n  "ignoreTerms": ["florbish",]\n}\n', 'regime'), { message: 'it is not valid JSON (line 2)' });
 });

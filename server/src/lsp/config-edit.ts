@@ -1,4 +1,5 @@
 /** Adding a term to `ignoreTerms` in a `.slant/config.json` text, keeping everything else in it. */
+import { DataFileError, parseJson } from '../engine/json.js';
 
 export class ConfigEditError extends Error {}
 
@@ -18,9 +19,10 @@ export function withIgnoredTerm(text: string | null, term: string): string {
   const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
   let value: unknown;
   try {
-    value = JSON.parse(text.slice(bom.length));
+    value = parseJson(text, 'config.json');
   } catch (error) {
-    throw new ConfigEditError(`it is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    // The place, not the library's message (which quotes the file's text).
+    throw new ConfigEditError(error instanceof DataFileError && error.line !== null ? `it is not valid JSON (line ${error.line})` : 'it is not JSON');
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ConfigEditError('it is not a JSON object');
   const config = value as Record<string, unknown>;
