@@ -188,7 +188,7 @@ void test('the loader reads the folder lexicons, the listed ones and the listed 
   const loaded = loadDataFiles({ slantDir: path.join(root, '.slant'), maxBytes: DEFAULT_MAX_DATA_FILE_BYTES, shown: (f) => path.relative(root, f) });
   assert.deepEqual(loaded.lexiconFiles, [path.join(root, '.slant', 'team.lexicon.json'), path.join(root, 'words', 'more.json')]);
   assert.ok(loaded.lexicon.entry('florbish') && loaded.lexicon.entry('grobble') && loaded.lexicon.entry('regime'));
-  assert.ok(loaded.gazetteer.entities.has('zorbania'));
+  assert.ok(loaded.gazetteer?.entities.has('zorbania'));
   assert.deepEqual(loaded.problems, [{ message: `cannot read lexicon ${path.join('.slant', 'gone.json')}: no such file`, path: path.join('.slant', 'gone.json'), kind: 'lexicon' }]);
   assert.ok(loaded.watched.includes(path.join(root, '.slant', 'gone.json')), 'a missing listed file is watched, so creating it reloads');
 });

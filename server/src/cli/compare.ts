@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compareProfiles, profileDocument } from '../engine/index.js';
+import { builtinGazetteer, compareProfiles, profileDocument } from '../engine/index.js';
 import type { Comparison, DocumentProfile } from '../engine/index.js';
 import { renderComparisonHtml } from '../present/compare-html.js';
 import { formatComparisonText } from '../present/compare-text.js';
@@ -110,7 +110,7 @@ export function runCompare(options: CompareOptions, io: Io): number {
     maxDataFileBytes: options.maxDataFileBytes,
   });
   config.problems.forEach(problem);
-  const { gazetteer } = config;
+  const gazetteer = config.gazetteer ?? builtinGazetteer();
 
   const collected = collectInputs(options.paths, io.cwd);
   collected.problems.forEach(problem);

@@ -58,7 +58,8 @@ export interface LoadedData {
   lexicon: Lexicon;
   /** The lexicon files in use (absolute). */
   lexiconFiles: string[];
-  gazetteer: Gazetteer;
+  /** The built-in gazetteer plus the extra files that could be used; null for the built-in one alone (not compiled until asked for). */
+  gazetteer: Gazetteer | null;
   /** The entity files in use (absolute). */
   gazetteerFiles: string[];
   /** Every file read or looked for (absolute), to match file-change events. */
@@ -161,7 +162,6 @@ export function loadDataFiles(options: LoadOptions): LoadedData {
   const lexicon = compileFiles(lexiconFiles, 'lexicon', read, problems, options, {
     parse: parseLexiconFile,
     compile: (sources: { source: string; file: LexiconFile }[]) => compileLexicon(sources, builtinLexicon()),
-    builtin: builtinLexicon(),
     fallback: 'using the built-in lexicon only',
   });
 
@@ -170,17 +170,16 @@ export function loadDataFiles(options: LoadOptions): LoadedData {
   const gazetteer = compileFiles(gazetteerFiles, 'entities', read, problems, options, {
     parse: parseGazetteerFile,
     compile: (sources: { source: string; text: string; file: GazetteerFile }[]) => compileGazetteer(sources, builtinGazetteer()),
-    builtin: builtinGazetteer(),
     fallback: 'using the built-in entities only',
   });
 
-  return { settings, configKeys, configFile, lexicon: lexicon.data, lexiconFiles: lexicon.used, gazetteer: gazetteer.data, gazetteerFiles: gazetteer.used, watched, problems };
+  return { settings, configKeys, configFile, lexicon: lexicon.data ?? builtinLexicon(), lexiconFiles: lexicon.used, gazetteer: gazetteer.data, gazetteerFiles: gazetteer.used, watched, problems };
 }
 
 /**
  * Reads and parses data files and compiles them onto the built-in data: a file that cannot be
  * read or parsed is reported and left out; if compiling them fails (an entity added without a
- * name, say), the built-in data alone is used.
+ * name, say), the built-in data alone is used. `data` is null for the built-in data alone.
  */
 function compileFiles<F, T>(
   files: readonly string[],
@@ -188,8 +187,8 @@ function compileFiles<F, T>(
   read: (file: string, kind: DataKind) => string | null,
   problems: DataProblem[],
   options: LoadOptions,
-  how: { parse(text: string, source: string): F; compile(sources: { source: string; text: string; file: F }[]): T; builtin: T; fallback: string },
-): { data: T; used: string[] } {
+  how: { parse(text: string, source: string): F; compile(sources: { source: string; text: string; file: F }[]): T; fallback: string },
+): { data: T | null; used: string[] } {
   const sources: { source: string; text: string; file: F }[] = [];
   const used: string[] = [];
   for (const file of files) {
@@ -206,7 +205,7 @@ function compileFiles<F, T>(
   // A file that cannot be compiled with the others (a new entity without a name, say) is
   // named and left out, and the rest compiled again; an error naming no file drops them all.
   for (;;) {
-    if (sources.length === 0) return { data: how.builtin, used };
+    if (sources.length === 0) return { data: null, used };
     const compile = (): T => how.compile(sources);
     try {
       const key = sources.map((s) => `${s.source}\u0000${s.text}`).join('\u0000');
@@ -216,7 +215,7 @@ function compileFiles<F, T>(
       if (at < 0) {
         const message = error instanceof Error ? error.message : String(error);
         problems.push({ message: `${kind} ${message} (${how.fallback})`, path: sources[0]?.source ?? '', kind });
-        return { data: how.builtin, used: [] };
+        return { data: null, used: [] };
       }
       problems.push(dataFileProblem(kind, sources[at]!.source, error));
       sources.splice(at, 1);

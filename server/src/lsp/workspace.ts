@@ -196,7 +196,7 @@ export class Workspace {
       config: loaded.configFile !== null ? { settings: loaded.settings, keys: loaded.configKeys } : null,
       lexicon: loaded.lexicon,
       lexiconFiles: loaded.lexiconFiles,
-      gazetteer: loaded.gazetteer,
+      gazetteer: loaded.gazetteer ?? builtinGazetteer(),
       gazetteerFiles: loaded.gazetteerFiles,
       watched: loaded.watched,
     };
