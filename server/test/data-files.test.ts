@@ -205,6 +205,15 @@ void test('slant check reads .slant/*.lexicon.json even when the config does not
   );
 });
 
+void test('--config naming a .slant/config.json brings that folder\'s lexicons; --no-config reads no .slant folder', LIMIT, () => {
+  const dir = workspace({ 'team/.slant/config.json': '{ "ignoreTerms": ["regime"] }', 'team/.slant/team.lexicon.json': FLORBISH, 'story.md': ARTICLE });
+  const given = slant(['check', '-f', 'json', '--config', path.join('team', '.slant', 'config.json'), 'story.md'], dir);
+  assert.equal(given.stderr, '');
+  assert.deepEqual(findingsOf(given).map((f) => f.text), ['florbish']);
+  const inside = slant(['check', '-f', 'json', '--no-config', path.join('..', 'story.md')], path.join(dir, 'team'));
+  assert.deepEqual(findingsOf(inside).map((f) => f.text), ['regime']);
+});
+
 void test('slant check with hostile data files: each is named at once, the built-in lexicon still works', LIMIT, (t) => {
   const dir = workspace({ 'story.md': ARTICLE, 'listed.json': JSON.stringify({ lexicons: ['/dev/zero', 'folder', 'huge.json', 'binary.json'] }) });
   fs.mkdirSync(path.join(dir, 'folder'));
