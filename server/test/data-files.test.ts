@@ -193,6 +193,19 @@ void test('the loader reads the folder lexicons, the listed ones and the listed 
   assert.ok(loaded.watched.includes(path.join(root, '.slant', 'gone.json')), 'a missing listed file is watched, so creating it reloads');
 });
 
+void test('the data files of one load together get four times the cap: the file past that is named and left out', () => {
+  const files: Record<string, string> = {};
+  for (const n of ['a', 'b', 'c', 'd', 'e']) {
+    const text = JSON.stringify({ description: '', entries: [{ id: `word-${n}`, patterns: [`zib${n}`], kind: 'emotive', note: 'Invented.' }] });
+    files[`.slant/${n}.lexicon.json`] = text.replace('"description":""', `"description":"${'x'.repeat(900 - text.length)}"`);
+  }
+  const root = workspace(files);
+  assert.equal(fs.statSync(path.join(root, '.slant', 'a.lexicon.json')).size, 900);
+  const loaded = loadDataFiles({ slantDir: path.join(root, '.slant'), maxBytes: 1000, shown: (f) => path.relative(root, f) });
+  assert.deepEqual(loaded.lexiconFiles.map((f) => path.basename(f)), ['a.lexicon.json', 'b.lexicon.json', 'c.lexicon.json', 'd.lexicon.json']);
+  assert.deepEqual(loaded.problems.map((p) => p.message), [`cannot read lexicon ${path.join('.slant', 'e.lexicon.json')}: would take the data files read past 4 KB together`]);
+});
+
 // ── The command line ────────────────────────────────────────────────────────────────────────
 
 void test('slant check reads .slant/*.lexicon.json even when the config does not list it, as the editor does', LIMIT, () => {

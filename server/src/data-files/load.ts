@@ -12,11 +12,13 @@ import { builtinLexicon, compileLexicon, DataFileError, DEFAULT_SETTINGS, parseL
 import type { Lexicon, LexiconFile, Settings } from '../engine/index.js';
 import { builtinGazetteer, compileGazetteer, parseGazetteerFile, type Gazetteer } from '../engine/entities/gazetteer.js';
 import type { GazetteerFile } from '../engine/entities/schema.js';
-import { readTextFile } from './read.js';
+import { decodeBytes, formatSize, readBytes } from './read.js';
 
 export const CONFIG_FOLDER = '.slant';
 export const CONFIG_FILE = 'config.json';
 export const LEXICON_SUFFIX = '.lexicon.json';
+/** The data files of one load may add up to this many times the cap on one file. */
+export const TOTAL_CAP_FACTOR = 4;
 
 /** What a data file is, in messages ("cannot read lexicon …"). */
 export type DataKind = 'config' | 'lexicon' | 'entities';
@@ -123,13 +125,22 @@ export function defaultSettings(): Settings {
 export function loadDataFiles(options: LoadOptions): LoadedData {
   const problems: DataProblem[] = [];
   const watched: string[] = [];
+  // All the files of one load together get a few times the cap (a folder of many large
+  // lexicons must not fill memory either); each file gets at most the cap.
+  const total = options.maxBytes * TOTAL_CAP_FACTOR;
+  let left = total;
   const read = (file: string, kind: DataKind, quietIfMissing = false): string | null => {
     watched.push(file);
-    const r = readTextFile(file, { maxBytes: options.maxBytes });
-    if (r.ok) return r.text;
-    if (!(quietIfMissing && r.reason === 'no such file')) {
+    const r = readBytes(file, { maxBytes: Math.min(options.maxBytes, left) });
+    const decoded = r.ok ? decodeBytes(r.bytes) : r;
+    if (decoded.ok) {
+      left -= (r as { bytes: Buffer }).bytes.length;
+      return decoded.text;
+    }
+    if (!(quietIfMissing && decoded.reason === 'no such file')) {
       const shown = options.shown(file);
-      problems.push({ message: `cannot read ${kind} ${shown}: ${r.reason}`, path: shown, kind });
+      const reason = !r.ok && r.size !== undefined && left < options.maxBytes ? `would take the data files read past ${formatSize(total)} together` : decoded.reason;
+      problems.push({ message: `cannot read ${kind} ${shown}: ${reason}`, path: shown, kind });
     }
     return null;
   };
