@@ -59,7 +59,8 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'him', 'her', 'them']);
 const DETERMINERS = /^(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|multiple|other|\d+|its|their|his|her|our|this|that|these|those)\s+/i;
 const TITLES =
   /^(?:mr|mrs|ms|dr|prof|gen|maj|col|lt|capt|sgt|adm|gov|sen|rep|rev|president|prime|minister|foreign|defen[cs]e|interior|finance|deputy|vice|secretary|spokes(?:man|woman|person)|ambassador|envoy|mayor|governor|senator|representative|chancellor|king|queen|prince|sheikh|general|colonel|commander|chief|director|chair(?:man|woman)?|ceo|judge|justice|professor|councillor|councilor|council|member|speaker|leader|head|lawyer|attorney|analyst|researcher|economist|expert|author|editor|correspondent|journalist|official|officer|emir|ayatollah)\.?$/i;
-const ADVERBS = '(?:also|later|then|previously|earlier|again|separately|repeatedly|publicly|privately|recently|once|further|additionally|quietly|reportedly|now|had|has|have|has also|had also|have also|would|would later)';
+/** One adverb or auxiliary each: "has also", "would later" are two of them in a row, not phrases of their own (that would let one text match two ways). */
+const ADVERBS = '(?:also|later|then|previously|earlier|again|separately|repeatedly|publicly|privately|recently|once|further|additionally|quietly|reportedly|now|had|has|have|would)';
 /** Adverbs between a subject and its reporting verb, at the end of the text before the verb. */
 const TRAILING_ADVERBS = new RegExp(`(?:\\s+${ADVERBS})+\\s*$`, 'i');
 /** Words that end a subject phrase when looking back from a reporting verb. */
@@ -185,9 +186,16 @@ export function cueStarts(text: string, cues: SourcingCues): Map<RegExp, readonl
   return out;
 }
 
-/** Calls back with each match of a global regex that lies inside a sentence (tried only at its starts, when given). */
-function scan(re: RegExp, text: string, doc: Document, each: (m: RegExpExecArray, sentence: number) => void, starts?: ReadonlyMap<RegExp, readonly number[]>): void {
-  for (const m of matchesAt(re, text, starts?.get(re))) {
+/** Calls back with each match of a global regex that lies inside a sentence (tried only at its starts, when given; see matchesAt for `sameFate`). */
+function scan(
+  re: RegExp,
+  text: string,
+  doc: Document,
+  each: (m: RegExpExecArray, sentence: number) => void,
+  starts?: ReadonlyMap<RegExp, readonly number[]>,
+  sameFate?: (text: string, start: number) => number,
+): void {
+  for (const m of matchesAt(re, text, starts?.get(re), sameFate)) {
     const sentence = sentenceAt(doc.sentences, m.index);
     if (sentence >= 0) each(m, sentence);
   }
@@ -240,7 +248,9 @@ function appositiveSubject(voice: string, sentenceStart: number, verbStart: numb
 /** The subject phrase after a reporting verb at a clause's end: ", said Fidan." */
 function subjectAfter(voice: string, verbEnd: number, sentenceEnd: number): Range | null {
   const tail = voice.slice(verbEnd, Math.min(sentenceEnd, verbEnd + 100));
-  const m = /^\s+((?:[\p{Lu}\p{Ll}][\p{L}\p{N}.’'-]*\s*){1,8}?)\s*(?:[,.;!?]|$|\s(?:on|in|at|during|after|before|when|while|to|told)\b)/u.exec(tail);
+  // Up to eight words, each starting with a letter, separated by spaces. (Not `(?:word\s*){1,8}`:
+  // with the space optional, one long word splits into words in exponentially many ways.)
+  const m = /^\s+([\p{Lu}\p{Ll}][\p{L}\p{N}.’'-]*(?:\s+[\p{Lu}\p{Ll}][\p{L}\p{N}.’'-]*){0,7}?)\s*(?:[,.;!?]|$|\s(?:on|in|at|during|after|before|when|while|to|told)\b)/u.exec(tail);
   if (!m || m[1] === undefined) return null;
   const at = verbEnd + m[0].indexOf(m[1]);
   return { start: at, end: at + m[1].trimEnd().length };
@@ -484,6 +494,24 @@ function dedupe(cues: Cue[]): Cue[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+const isNumberChar = (c: number): boolean => (c >= 48 && c <= 57) || c === 44 || c === 46;
+const isAsciiWord = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * For the figures regex: a number's matches all begin `\b\d[\d,.]*` and go on with a space or a
+ * unit, never a digit, comma or dot, so a try at a digit that starts a word reads its run of
+ * digits, commas and dots to the end and needs the unit there. A later digit of the same run
+ * ("1,1,1") reads to the same end: it fails where the first failed, or lies inside its match.
+ * So the run is tried once, not once per comma (which was quadratic in the run's length).
+ */
+function numberRunEnd(text: string, p: number): number {
+  if (!isNumberChar(text.charCodeAt(p)) || text.charCodeAt(p) === 44 || text.charCodeAt(p) === 46) return p;
+  if (p > 0 && isAsciiWord(text.charCodeAt(p - 1))) return p;
+  let e = p + 1;
+  while (e < text.length && isNumberChar(text.charCodeAt(e))) e++;
+  return e;
+}
+
 type ClaimRanges = Partial<Record<(typeof CLAIM_CLASSES)[number] | 'fact', Range>>;
 
 function claimsBySentence(voice: string, doc: Document, cues: SourcingCues, starts: ReadonlyMap<RegExp, readonly number[]>): Map<number, ClaimRanges> {
@@ -503,7 +531,7 @@ function claimsBySentence(voice: string, doc: Document, cues: SourcingCues, star
       put(k, s, { start: m.index, end: m.index + m[0].length });
     }, starts);
   }
-  scan(cues.figures, voice, doc, (m, s) => put('fact', s, { start: m.index, end: m.index + m[0].length }), starts);
+  scan(cues.figures, voice, doc, (m, s) => put('fact', s, { start: m.index, end: m.index + m[0].length }), starts, numberRunEnd);
   return out;
 }
 
