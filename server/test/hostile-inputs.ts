@@ -107,6 +107,14 @@ export const HOSTILE_PATTERNS: readonly HostilePattern[] = [
       return lines.join('');
     },
   },
+  // Quotations whose speaker is a pronoun, on one line: each looks back through the line for the person named.
+  { name: 'he-said-quotes-one-line', format: 'text', make: (b) => repeatUnit('he said "so" ', b) },
+  // Apostrophes that open a quotation before a word and never close it.
+  { name: 'unclosed-single-quotes', format: 'text', make: (b) => repeatUnit("'a ", b) },
+  // A name and a speech verb before every quotation of one long sentence.
+  { name: 'named-speaker-quotes', format: 'text', make: (b) => repeatUnit('Ana Silva said "so" and he said "no" ', b) },
+  // "according to" and a source phrase that never ends.
+  { name: 'according-to-run-on', format: 'text', make: (b) => `According to ${repeatUnit('the man in the house ', b)}` },
 ];
 
 /** The pattern with this name (throws for an unknown one: a typo in a test must fail). */
