@@ -278,12 +278,10 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
 
   const found: Cue[] = [];
   /** Cues by sentence, for looking back from a pronoun without scanning every cue. */
-  const bySentence = new Map<number, Cue[]>();
+  const bySentence = new CuesBySentence();
   const push = (cue: Cue): void => {
     found.push(cue);
-    const list = bySentence.get(cue.sentence);
-    if (list) list.push(cue);
-    else bySentence.set(cue.sentence, [cue]);
+    bySentence.add(cue);
   };
   const add = (sentence: number, start: number, end: number, kind: AttributionKind, source: string, verb: string | null, via: Cue['via'] = 'cue'): void => {
     push({ start, end, sentence, kind, source, sourceKey: normaliseKey(kind, source), verb, via });
@@ -313,6 +311,7 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
     add(s, m.index, at + phrase.length, c.kind, phrase, null);
   }, starts);
   // 4. A reporting verb and its subject.
+  bySentence.step = 1;
   const sentences = doc.sentences;
   scan(cues.verb, voice, doc, (m, s) => {
     const sent = sentences[s] as Range;
@@ -336,7 +335,7 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
     let kind: AttributionKind;
     let source = c.kind === 'named' ? clean(c.source) : clean(voice.slice(subject.start, subject.end));
     if (c.kind === 'pronoun') {
-      const previous = previousSource(bySentence, s, subject.start);
+      const previous = bySentence.previous(s, subject.start);
       if (!previous) return;
       kind = previous.kind;
       source = previous.source;
@@ -348,13 +347,14 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
     add(s, start, end, kind, source, verb);
   }, starts);
   // 5. Quotations with a speaker cover the sentences they stand in.
+  bySentence.step = 2;
   for (const q of doc.quotes) {
     if (!q.speaker || !q.speakerRange) continue;
     const c = classifySource(q.speaker, cues, outlet, false);
     let kind: AttributionKind = c && c.kind !== 'pronoun' ? c.kind : anonymousPhrase(q.speaker, cues) ? 'anonymous' : 'named';
     let source = q.speaker;
     if (c?.kind === 'pronoun') {
-      const previous = previousSource(bySentence, sentenceAt(doc.sentences, q.start), q.start);
+      const previous = bySentence.previous(sentenceAt(doc.sentences, q.start), q.start);
       if (previous) {
         kind = previous.kind;
         source = previous.source;
@@ -439,19 +439,56 @@ function anonymousPhrase(phrase: string, cues: SourcingCues): boolean {
   return cues.anonymous.test(phrase);
 }
 
-/** The nearest source named before an offset (for "he said"): in this sentence or the three before. */
-function previousSource(bySentence: ReadonlyMap<number, Cue[]>, sentence: number, before: number): Cue | null {
-  for (let s = sentence; s >= sentence - 3 && s >= 0; s--) {
-    const list = bySentence.get(s);
-    if (!list) continue;
-    let best: Cue | null = null;
-    for (const c of list) {
-      if (c.kind === 'vague' || (s === sentence && c.start >= before)) continue;
-      if (!best || c.start > best.start) best = c;
-    }
-    if (best) return best;
+/**
+ * The cues that can stand for a pronoun's source (all but vague ones), by sentence, so the
+ * nearest before an offset is found by binary search: a sentence with thousands of "he said"
+ * was searched whole for each of them. Each step of the search for cues (`step`: the cue
+ * patterns, the reporting verbs, the quotations' speakers) keeps its own list in order of start,
+ * since each adds its cues mostly in that order; of several at one start, the first added wins.
+ */
+class CuesBySentence {
+  /** The step cues are added by now; a later step's cues were added after an earlier one's. */
+  step = 0;
+  private readonly lists = new Map<number, Cue[][]>();
+
+  add(cue: Cue): void {
+    if (cue.kind === 'vague') return;
+    let steps = this.lists.get(cue.sentence);
+    if (!steps) this.lists.set(cue.sentence, (steps = []));
+    const list = (steps[this.step] ??= []);
+    const at = firstAfter(list, cue.start);
+    if (at === list.length) list.push(cue);
+    else list.splice(at, 0, cue);
   }
-  return null;
+
+  /** The nearest source named before an offset (for "he said"): in this sentence or the three before. */
+  previous(sentence: number, before: number): Cue | null {
+    for (let s = sentence; s >= sentence - 3 && s >= 0; s--) {
+      let best: Cue | null = null;
+      for (const list of this.lists.get(s) ?? []) {
+        if (!list) continue;
+        let k = (s === sentence ? firstAfter(list, before - 1) : list.length) - 1;
+        if (k < 0) continue;
+        const start = (list[k] as Cue).start;
+        while (k > 0 && (list[k - 1] as Cue).start === start) k--;
+        if (!best || start > best.start) best = list[k] as Cue;
+      }
+      if (best) return best;
+    }
+    return null;
+  }
+}
+
+/** The index of the first cue of a list in order of start that starts after `offset`. */
+function firstAfter(list: readonly Cue[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as Cue).start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -461,19 +498,27 @@ function previousSource(bySentence: ReadonlyMap<number, Cue[]>, sentence: number
  */
 function dedupe(cues: Cue[]): Cue[] {
   const out: Cue[] = [];
-  // Cues come sorted by sentence: only those of the current sentence can clash.
-  let from = 0;
+  // Cues come sorted by sentence and start: only those of the current sentence can clash, and of
+  // them only those that end after this one starts (the others end before every later cue, and
+  // a cue widens only when it clashes), kept in `open` by their index in `out`, in order.
+  let sentence = -1;
+  let open: number[] = [];
   for (const c of cues) {
-    if (out.length > from && (out[from] as Cue).sentence !== c.sentence) from = out.length;
+    if (c.sentence !== sentence) {
+      sentence = c.sentence;
+      open = [];
+    }
+    open = open.filter((k) => (out[k] as Cue).end > c.start);
     let clash = -1;
-    for (let k = from; k < out.length; k++) {
+    for (const k of open) {
       const o = out[k] as Cue;
-      if (o.start < c.end && c.start < o.end && o.marker === c.marker) {
+      if (o.start < c.end && o.marker === c.marker) {
         clash = k;
         break;
       }
     }
     if (clash < 0) {
+      open.push(out.length);
       out.push(c);
       continue;
     }
