@@ -80,6 +80,9 @@ test('the bounded readings still find what ordinary text says', () => {
   const said = analyse('Prices will rise next spring, said Marta Quintero Vidal.', { format: 'text' });
   assert.equal(said.sourcing.sentences[0]?.attribution?.kind, 'named');
   assert.match(said.sourcing.sentences[0]?.attribution?.source ?? '', /^Marta Quintero Vidal\b/);
+  // The subject ends where the clause does: before "on Tuesday", not at the sentence's end.
+  const on = analyse('The pier will close, said Marta Vidal on Tuesday after the vote.', { format: 'text' });
+  assert.equal(on.sourcing.sentences[0]?.attribution?.source, 'Marta Vidal');
   const slash = `x, said ${longWord(56)}/`;
   assert.equal(analyse(slash, { format: 'text' }).sourcing.sentences[0]?.attribution, null);
   // Adverbs between subject and verb, two in a row.
