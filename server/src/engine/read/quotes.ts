@@ -26,7 +26,7 @@ const BEFORE_VERB = new RegExp(`(?:^|[,;]\\s*|\\s)${NP}\\s+${VERB}(?:(?:\\s+[^\\
 const SUBJECT_VERB = new RegExp(`^\\s*([^,;:“”"«»„()\\n]{1,80}?)(?:,[^“”"«»„;]{1,160}?,)?\\s+${VERB}\\b`, 'u');
 // A named person who says something anywhere in a passage (for blockquotes introduced by "she was scathing:").
 const NAMED_SPEAKER = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]*\\.?\\s+){0,4}\\p{Lu}[\\p{L}'’-]+)(?:,[^“”"«»„;]{1,160}?,| of [^,.;“”"]{1,80}?)?\\s+${VERB}\\b`, 'gu');
-/** What every NAMED_SPEAKER match contains: a cheap test that rules most passages out. */
+/** What every NAMED_SPEAKER and BEFORE_VERB match contains: a cheap test that rules most passages out. */
 const ANY_SPEECH_VERB = new RegExp(`\\s${VERB}\\b`, 'u');
 const PRONOUN = /^(he|she|they|we|i|it)$/i;
 const NOT_A_NAME = /^(The|A|An|This|That|It|But|And)$/;
@@ -63,6 +63,8 @@ function speakerBefore(prose: string, from: number, to: number): Found | null {
   const start = Math.max(from, to - 200);
   const head = prose.slice(start, to);
   for (const re of [BEFORE_AS, BEFORE_VERB]) {
+    // BEFORE_VERB tries up to 90 characters from each offset; a head with no speech verb cannot match.
+    if (re === BEFORE_VERB && !ANY_SPEECH_VERB.test(head)) continue;
     const m = re.exec(head);
     if (!m || m[1] === undefined) continue;
     const speaker = cleanSpeaker(m[1]);
