@@ -124,27 +124,32 @@ function leadingSubject(prose: string, from: number, to: number): Found | null {
   return { speaker, range: { start: at, end: at + speaker.length } };
 }
 
-/** The last capitalised name that says something in a passage. */
-function lastNamedSpeaker(prose: string, from: number, to: number): Found | null {
-  let found: Found | null = null;
+/** The capitalised names that say something in a passage, in order, each with where its match ends. */
+function namedSpeakers(prose: string, from: number, to: number): { to: number; speaker: Found }[] {
+  const found: { to: number; speaker: Found }[] = [];
   const passage = prose.slice(from, to);
-  if (!ANY_SPEECH_VERB.test(passage)) return null;
+  if (!ANY_SPEECH_VERB.test(passage)) return found;
   // exec with lastIndex, not matchAll: matchAll clones the regex on every call.
   NAMED_SPEAKER.lastIndex = 0;
   for (let m = NAMED_SPEAKER.exec(passage); m !== null; m = NAMED_SPEAKER.exec(passage)) {
     const name = m[1];
     if (name === undefined || PRONOUN.test(name) || NOT_A_NAME.test(name)) continue;
     const at = from + m.index;
-    found = { speaker: name, range: { start: at, end: at + name.length } };
+    found.push({ to: at + m[0].length, speaker: { speaker: name, range: { start: at, end: at + name.length } } });
   }
   return found;
 }
 
+/** The last capitalised name that says something in a passage. */
+function lastNamedSpeaker(prose: string, from: number, to: number): Found | null {
+  return namedSpeakers(prose, from, to).at(-1)?.speaker ?? null;
+}
+
 /**
- * The named speakers of a stretch of text (NAMED_SPEAKER's matches, as lastNamedSpeaker keeps
- * them), found once per stretch and then asked for the last one that ends before an offset: a
- * paragraph of many "he said" quotations was read again up to every one of them (quadratic).
- * A match that runs on past the offset does not count, as it did not when the text was cut there.
+ * The named speakers of a stretch of text, found once per stretch and then asked for the last
+ * one that ends before an offset: a paragraph of many "he said" quotations was read again up to
+ * every one of them (quadratic). A match that runs on past the offset does not count, as it did
+ * not when the text was cut there.
  */
 class NamedSpeakers {
   private readonly byStart = new Map<number, { end: number; found: { to: number; speaker: Found }[] }>();
@@ -153,17 +158,7 @@ class NamedSpeakers {
   lastBefore(prose: string, from: number, end: number, to: number): Found | null {
     let known = this.byStart.get(from);
     if (!known || known.end !== end) {
-      known = { end, found: [] };
-      const passage = prose.slice(from, end);
-      NAMED_SPEAKER.lastIndex = 0;
-      if (ANY_SPEECH_VERB.test(passage)) {
-        for (let m = NAMED_SPEAKER.exec(passage); m !== null; m = NAMED_SPEAKER.exec(passage)) {
-          const name = m[1];
-          if (name === undefined || PRONOUN.test(name) || NOT_A_NAME.test(name)) continue;
-          const at = from + m.index;
-          known.found.push({ to: at + m[0].length, speaker: { speaker: name, range: { start: at, end: at + name.length } } });
-        }
-      }
+      known = { end, found: namedSpeakers(prose, from, end) };
       this.byStart.set(from, known);
     }
     // The last match ending at or before `to` (they are in order and do not overlap).
@@ -196,7 +191,6 @@ function quoteMarks(prose: string): QuoteMarks {
   return { at, next: 0 };
 }
 
-/** Finds quotation-mark spans in one block (blocks are read in document order). An unclosed quote runs to the block's end. */
 /**
  * Where the next single closing mark (’ or ') not followed by a letter stands, remembered per
  * mark: openers are looked up in increasing order, so each stretch of text is read once.
@@ -220,6 +214,7 @@ class SingleClosers {
   }
 }
 
+/** Finds quotation-mark spans in one block (blocks are read in document order). An unclosed quote runs to the block's end. */
 function quoteSpans(prose: string, block: Block, marks: QuoteMarks, closers: SingleClosers): { start: number; end: number; closed: boolean }[] {
   const spans: { start: number; end: number; closed: boolean }[] = [];
   let i = block.start;
