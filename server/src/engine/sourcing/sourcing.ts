@@ -549,7 +549,7 @@ const isAsciiWord = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 &&
  * ("1,1,1") reads to the same end: it fails where the first failed, or lies inside its match.
  * So the run is tried once, not once per comma (which was quadratic in the run's length).
  */
-function numberRunEnd(text: string, p: number): number {
+export function numberRunEnd(text: string, p: number): number {
   if (!isNumberChar(text.charCodeAt(p)) || text.charCodeAt(p) === 44 || text.charCodeAt(p) === 46) return p;
   if (p > 0 && isAsciiWord(text.charCodeAt(p - 1))) return p;
   let e = p + 1;
