@@ -16,7 +16,8 @@
  * Prints a table and writes `.bench/results.json` (the folder is git-ignored).
  * `SLANT_BENCH=comparison npm run bench` runs only the comparison section,
  * `SLANT_BENCH=hostile npm run bench` only the hostile inputs (`SLANT_BENCH_LIMIT_S`: seconds
- * allowed per pattern, 60 by default).
+ * allowed per pattern, 60 by default; `SLANT_BENCH_PATTERNS`: a comma-separated list of the
+ * patterns to run, all by default).
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -394,7 +395,8 @@ function hostileChild(name: string): void {
 /** Every hostile pattern in its own child process, killed after `limitS` seconds. */
 function hostileSection(limitS: number): { rows: HostileRow[]; table: Table } {
   log(`Hostile inputs (${HOSTILE_SIZES.map((b) => `${b / 1000}`).join('/')} KB, at most ${limitS} s per pattern)`);
-  const rows: HostileRow[] = HOSTILE_PATTERNS.map((p) => {
+  const only = process.env.SLANT_BENCH_PATTERNS?.split(',').filter(Boolean);
+  const rows: HostileRow[] = HOSTILE_PATTERNS.filter((p) => !only || only.includes(p.name)).map((p) => {
     log(`  ${p.name}…`);
     const t0 = performance.now();
     const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'bench.ts')], {
