@@ -115,6 +115,10 @@ export const HOSTILE_PATTERNS: readonly HostilePattern[] = [
   { name: 'named-speaker-quotes', format: 'text', make: (b) => repeatUnit('Ana Silva said "so" and he said "no" ', b) },
   // "according to" and a source phrase that never ends.
   { name: 'according-to-run-on', format: 'text', make: (b) => `According to ${repeatUnit('the man in the house ', b)}` },
+  // Opening double and single marks, nested and never closed.
+  { name: 'nested-open-quotes', format: 'text', make: (b) => repeatUnit('“‘', b) },
+  // A capitalised word and a reporting verb, over and over in one sentence.
+  { name: 'capitalised-said', format: 'text', make: (b) => repeatUnit('Ab said ', b) },
 ];
 
 /** The pattern with this name (throws for an unknown one: a typo in a test must fail). */
