@@ -8,10 +8,16 @@
  *     the same files;
  *  4. comparison (issue 5): building passages and term counts from analyses, same-story
  *     alignment of two ~3,000-word articles and of 200 documents, distinctive terms of 200
- *     documents in 10 outlets.
+ *     documents in 10 outlets;
+ *  5. hostile inputs (issue 19): every pattern of server/test/hostile-inputs.ts analysed at 50,
+ *     100, 200 and 400 KB, each pattern in a child process with a time limit, with the growth
+ *     of the time per doubling of the input (near 2 is linear).
  *
  * Prints a table and writes `.bench/results.json` (the folder is git-ignored).
- * `SLANT_BENCH=comparison npm run bench` runs only the comparison section.
+ * `SLANT_BENCH=comparison npm run bench` runs only the comparison section,
+ * `SLANT_BENCH=hostile npm run bench` only the hostile inputs (`SLANT_BENCH_LIMIT_S`: seconds
+ * allowed per pattern, 60 by default; `SLANT_BENCH_PATTERNS`: a comma-separated list of the
+ * patterns to run, all by default).
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +38,7 @@ import {
   type EntityMention,
   type Format,
 } from '../server/src/engine/index.js';
+import { HOSTILE_PATTERNS, hostilePattern } from '../server/test/hostile-inputs.js';
 import { articleOfWords, chunk, loadSamples, repeatTo, stripFrontMatter, syntheticArticles, utf8Bytes, wordCount, type Article } from './lib/corpus.js';
 import { repoRoot } from './lib/data.js';
 import { median, percentile } from './lib/metrics.js';
@@ -334,7 +341,145 @@ function comparisonSection(articles: readonly Article[], mdPieces: readonly stri
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Hostile inputs (issue 19)
+// ---------------------------------------------------------------------------------------------
+
+const HOSTILE_SIZES = [50_000, 100_000, 200_000, 400_000];
+
+/** One size of one pattern, as the child process reports it. */
+interface HostileStep {
+  bytes: number;
+  runs: number;
+  bestMs: number;
+  findings: number;
+}
+
+interface HostileRow {
+  pattern: string;
+  format: Format;
+  steps: HostileStep[];
+  /** The first size that did not finish within the limit, and the seconds it had. */
+  over: { bytes: number; seconds: number } | null;
+  /** Time ratio per doubling (100/50, 200/100, 400/200 KB), for the sizes that finished. */
+  growth: number[];
+  error?: string;
+}
+
+/**
+ * In the child process: analyses one pattern at each size (after a small untimed run), printing
+ * one JSON line per size as soon as it is done, so the parent keeps what finished before a kill.
+ * Up to 5 runs per size while they stay under 2 s in all; the best is kept (the machine's noise
+ * only ever adds time, and it would hide the growth of the small sizes).
+ */
+function hostileChild(name: string): void {
+  const p = hostilePattern(name);
+  analyse(p.make(5_000), { format: p.format });
+  for (const bytes of HOSTILE_SIZES) {
+    const text = p.make(bytes);
+    const ms: number[] = [];
+    let findings = 0;
+    let spent = 0;
+    while (ms.length < 5 && (ms.length === 0 || spent < 2000)) {
+      const t0 = process.hrtime.bigint();
+      findings = analyse(text, { format: p.format }).findings.length;
+      const t = Number(process.hrtime.bigint() - t0) / 1e6;
+      ms.push(t);
+      spent += t;
+    }
+    const step: HostileStep = { bytes: text.length, runs: ms.length, bestMs: Math.min(...ms), findings };
+    process.stdout.write(`${JSON.stringify(step)}\n`);
+  }
+}
+
+/** Every hostile pattern in its own child process, killed after `limitS` seconds. */
+function hostileSection(limitS: number): { rows: HostileRow[]; table: Table } {
+  log(`Hostile inputs (${HOSTILE_SIZES.map((b) => `${b / 1000}`).join('/')} KB, at most ${limitS} s per pattern)`);
+  const only = process.env.SLANT_BENCH_PATTERNS?.split(',').filter(Boolean);
+  const rows: HostileRow[] = HOSTILE_PATTERNS.filter((p) => !only || only.includes(p.name)).map((p) => {
+    log(`  ${p.name}…`);
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'bench.ts')], {
+      cwd: repoRoot,
+      env: { ...process.env, SLANT_BENCH_CHILD: p.name },
+      encoding: 'utf8',
+      timeout: limitS * 1000,
+      killSignal: 'SIGKILL',
+      maxBuffer: 1 << 20,
+    });
+    const elapsedS = (performance.now() - t0) / 1000;
+    const steps = r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as HostileStep);
+    const missing = HOSTILE_SIZES[steps.length];
+    const killed = r.signal !== null || (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+    const spentS = steps.reduce((s, x) => s + (x.bestMs * x.runs) / 1000, 0);
+    const over = missing !== undefined && killed ? { bytes: missing, seconds: Math.max(0, Math.round(elapsedS - spentS)) } : null;
+    const growth = steps.slice(1).map((x, i) => x.bestMs / Math.max(0.001, (steps[i] as HostileStep).bestMs));
+    const failed = missing !== undefined && !killed ? (r.stderr.trim().split('\n').slice(-3).join(' | ') || `exit ${r.status}`) : undefined;
+    return { pattern: p.name, format: p.format, steps, over, growth, ...(failed !== undefined ? { error: failed } : {}) };
+  });
+  const cell = (row: HostileRow, bytes: number): string => {
+    const step = row.steps.find((_, i) => HOSTILE_SIZES[i] === bytes);
+    if (step) return fmt(step.bestMs, step.bestMs < 100 ? 1 : 0);
+    if (row.over?.bytes === bytes) return `over ${row.over.seconds} s`;
+    return row.error !== undefined && HOSTILE_SIZES[row.steps.length] === bytes ? 'error' : '-';
+  };
+  const worst = (row: HostileRow): number => (row.growth.length > 0 ? Math.max(...row.growth) : Number.NaN);
+  // Slowest: the one that got least far, then the slowest at the last size it finished.
+  const last = (row: HostileRow): number => row.steps[row.steps.length - 1]?.bestMs ?? Number.POSITIVE_INFINITY;
+  const slowest = rows.filter((r) => r.error === undefined).sort((a, b) => a.steps.length - b.steps.length || last(b) - last(a))[0];
+  const slowestCell = (row: HostileRow): string => {
+    const bytes = HOSTILE_SIZES[Math.min(row.steps.length, HOSTILE_SIZES.length - 1)] as number;
+    const c = cell(row, bytes);
+    return row.steps.length === HOSTILE_SIZES.length || c === '-' ? `${c} ms at ${bytes / 1000} KB` : `${c} at ${bytes / 1000} KB`;
+  };
+  const steepest = [...rows].filter((r) => r.growth.length > 0).sort((a, b) => worst(b) - worst(a))[0];
+  const title = [
+    `Hostile inputs: analyse() in ms per size (best of up to 5 runs), growth per doubling (goal ≤ 2.3), at most ${limitS} s per pattern`,
+    slowest ? `slowest: ${slowest.pattern} (${slowestCell(slowest)})` : '',
+    steepest ? `steepest growth: ${steepest.pattern} (${fmt(worst(steepest), 2)}×)` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+  return {
+    rows,
+    table: {
+      title,
+      columns: [
+        { header: 'pattern', align: 'left' },
+        { header: 'format', align: 'left' },
+        ...HOSTILE_SIZES.map((b) => ({ header: `${b / 1000} KB` })),
+        { header: 'growth per doubling', align: 'left' },
+        { header: 'max' },
+        { header: 'findings' },
+        { header: 'error', align: 'left' },
+      ],
+      rows: rows.map((r) => [
+        r.pattern,
+        r.format,
+        ...HOSTILE_SIZES.map((b) => cell(r, b)),
+        r.growth.map((g) => fmt(g, 2)).join(' '),
+        fmt(worst(r), 2),
+        r.steps.length > 0 ? int((r.steps[r.steps.length - 1] as HostileStep).findings) : '-',
+        r.error?.slice(0, 80) ?? '',
+      ]),
+    },
+  };
+}
+
+function hostileLimitS(): number {
+  const n = Number(process.env.SLANT_BENCH_LIMIT_S ?? 60);
+  return Number.isFinite(n) && n > 0 ? n : 60;
+}
+
 function main(): void {
+  const child = process.env.SLANT_BENCH_CHILD;
+  if (child !== undefined) {
+    hostileChild(child);
+    return;
+  }
   const started = performance.now();
   mkdirSync(benchDir, { recursive: true });
   let articles = loadSamples(samplesDir);
@@ -349,6 +494,12 @@ function main(): void {
 
   if (process.env.SLANT_BENCH === 'comparison') {
     console.log(renderTable(comparisonSection(articles, mdPieces).table));
+    return;
+  }
+  if (process.env.SLANT_BENCH === 'hostile') {
+    const hostile = hostileSection(hostileLimitS());
+    writeFileSync(path.join(benchDir, 'hostile.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, rows: hostile.rows }, null, 2) + '\n');
+    console.log(renderTable(hostile.table));
     return;
   }
 
@@ -415,6 +566,7 @@ function main(): void {
   for (const t of tools) t.ratioToSlant = t.medianS !== null && slantS !== null && slantS > 0 ? t.medianS / slantS : null;
 
   const comparison = comparisonSection(articles, mdPieces);
+  const hostile = hostileSection(hostileLimitS());
 
   const tables: Table[] = [
     {
@@ -441,6 +593,7 @@ function main(): void {
       ]),
     },
     comparison.table,
+    hostile.table,
   ];
 
   const totalS = (performance.now() - started) / 1000;
@@ -452,6 +605,7 @@ function main(): void {
     article: latencies,
     cli: { timing, files: files.length, bytes: filesBytes, tools },
     comparison: comparison.timings,
+    hostile: hostile.rows,
     totalSeconds: totalS,
   };
   writeFileSync(path.join(benchDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');

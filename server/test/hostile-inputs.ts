@@ -107,6 +107,18 @@ export const HOSTILE_PATTERNS: readonly HostilePattern[] = [
       return lines.join('');
     },
   },
+  // Quotations whose speaker is a pronoun, on one line: each looks back through the line for the person named.
+  { name: 'he-said-quotes-one-line', format: 'text', make: (b) => repeatUnit('he said "so" ', b) },
+  // Apostrophes that open a quotation before a word and never close it.
+  { name: 'unclosed-single-quotes', format: 'text', make: (b) => repeatUnit("'a ", b) },
+  // A name and a speech verb before every quotation of one long sentence.
+  { name: 'named-speaker-quotes', format: 'text', make: (b) => repeatUnit('Ana Silva said "so" and he said "no" ', b) },
+  // "according to" and a source phrase that never ends.
+  { name: 'according-to-run-on', format: 'text', make: (b) => `According to ${repeatUnit('the man in the house ', b)}` },
+  // Opening double and single marks, nested and never closed.
+  { name: 'nested-open-quotes', format: 'text', make: (b) => repeatUnit('“‘', b) },
+  // A capitalised word and a reporting verb, over and over in one sentence.
+  { name: 'capitalised-said', format: 'text', make: (b) => repeatUnit('Ab said ', b) },
 ];
 
 /** The pattern with this name (throws for an unknown one: a typo in a test must fail). */

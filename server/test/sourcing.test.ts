@@ -8,7 +8,7 @@ import { analyse, type AnalysisResult, type SentenceSourcing } from '../src/engi
 import { rangeOf } from './helpers.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
-import { cueStarts } from '../src/engine/sourcing/sourcing.js';
+import { cueStarts, numberRunEnd } from '../src/engine/sourcing/sourcing.js';
 import { matchesAt } from '../src/engine/prefilter.js';
 import { sourcingCues } from '../src/engine/sourcing/cues.js';
 
@@ -256,4 +256,20 @@ test('cue regexes tried only at the offsets their literal prefixes give find exa
   assert.ok(n >= 4);
   const words = dense.split(/\b/);
   fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 6 })), { maxLength: 60 }), (parts) => same(parts.join(''))), { numRuns: 300 });
+});
+
+test('the figures regex tried once per run of digits, commas and dots finds what trying every start finds', () => {
+  const cues = sourcingCues();
+  const re = cues.figures;
+  const same = (text: string): void => {
+    const starts = cueStarts(text, cues).get(re);
+    assert.ok(starts, 'the figures regex has starts');
+    const once = matchesAt(re, text, starts, numberRunEnd).map((m) => [m.index, m[0]]);
+    assert.deepEqual(once, matchesAt(re, text, starts).map((m) => [m.index, m[0]]), JSON.stringify(text));
+  };
+  same('More than 1,200,000 people came; the works cost $2,400,000 and 4.5 percent more, 1,1,1, x1,2 troops.');
+  same('1,'.repeat(3000));
+  // Numbers cut by commas and dots, with units, currency, "more than" (whose match ends after one digit) and words before them.
+  const pieces = ['1', '2,', '3.', '40', ',', '.', ' ', '  ', 'x', 'a1', '%', ' percent', ' troops', ' million', '$', '€', 'more than ', 'More than 1', ' in ', 'one in ten', '\n'];
+  fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => same(parts.join(''))), { numRuns: 1000 });
 });

@@ -453,14 +453,21 @@ export class StartFinder {
  * The non-empty matches of a global regex, left to right as `exec` finds them. Given the
  * offsets where it may match (a StartFinder's), it is tried only there, with a sticky copy: the
  * matches are the same, since each leftmost match starts at one of them.
+ *
+ * `sameFate(text, p)`, when given, says up to where the starts after a tried start `p` end the
+ * same way as it (no match, or inside its match), so they are not tried: for a regex that reads
+ * a run of characters to its end and then needs something there, one try per run instead of
+ * one per character, each reading to the same end.
  */
-export function matchesAt(re: RegExp, text: string, starts?: readonly number[] | null): RegExpExecArray[] {
+export function matchesAt(re: RegExp, text: string, starts?: readonly number[] | null, sameFate?: (text: string, start: number) => number): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   if (starts) {
     const at = stickyOf(re);
     let from = 0;
+    let fateEnd = -1;
     for (const p of starts) {
-      if (p < from) continue;
+      if (p < from || p < fateEnd) continue;
+      if (sameFate) fateEnd = sameFate(text, p);
       at.lastIndex = p;
       const m = at.exec(text);
       if (m === null || m[0].length === 0) continue;

@@ -26,7 +26,7 @@ const BEFORE_VERB = new RegExp(`(?:^|[,;]\\s*|\\s)${NP}\\s+${VERB}(?:(?:\\s+[^\\
 const SUBJECT_VERB = new RegExp(`^\\s*([^,;:“”"«»„()\\n]{1,80}?)(?:,[^“”"«»„;]{1,160}?,)?\\s+${VERB}\\b`, 'u');
 // A named person who says something anywhere in a passage (for blockquotes introduced by "she was scathing:").
 const NAMED_SPEAKER = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]*\\.?\\s+){0,4}\\p{Lu}[\\p{L}'’-]+)(?:,[^“”"«»„;]{1,160}?,| of [^,.;“”"]{1,80}?)?\\s+${VERB}\\b`, 'gu');
-/** What every NAMED_SPEAKER match contains: a cheap test that rules most passages out. */
+/** What every NAMED_SPEAKER and BEFORE_VERB match contains: a cheap test that rules most passages out. */
 const ANY_SPEECH_VERB = new RegExp(`\\s${VERB}\\b`, 'u');
 const PRONOUN = /^(he|she|they|we|i|it)$/i;
 const NOT_A_NAME = /^(The|A|An|This|That|It|But|And)$/;
@@ -63,6 +63,8 @@ function speakerBefore(prose: string, from: number, to: number): Found | null {
   const start = Math.max(from, to - 200);
   const head = prose.slice(start, to);
   for (const re of [BEFORE_AS, BEFORE_VERB]) {
+    // BEFORE_VERB tries up to 90 characters from each offset; a head with no speech verb cannot match.
+    if (re === BEFORE_VERB && !ANY_SPEECH_VERB.test(head)) continue;
     const m = re.exec(head);
     if (!m || m[1] === undefined) continue;
     const speaker = cleanSpeaker(m[1]);
@@ -73,9 +75,32 @@ function speakerBefore(prose: string, from: number, to: number): Found | null {
   return null;
 }
 
-/** The subject of a speech verb at the start of a sentence, before a quotation in it. */
+/** The longest speech verb, in characters. */
+const LONGEST_VERB = Math.max(...SPEECH_VERBS.split('|').map((v) => v.length));
+
+/** The offset after the run of whitespace (as \s sees it) at `at`, at most `to`. */
+function skipSpace(prose: string, at: number, to: number): number {
+  let i = at;
+  while (i < to && /\s/.test(prose[i] as string)) i++;
+  return i;
+}
+
+/** Whether the text between the offsets ends with a colon and perhaps spaces (`/:\s*$/`, read from the end). */
+function endsWithColon(prose: string, from: number, to: number): boolean {
+  let i = to;
+  while (i > from && /\s/.test(prose[i - 1] as string)) i--;
+  return i > from && prose[i - 1] === ':';
+}
+
+/**
+ * The subject of a speech verb at the start of a sentence, before a quotation in it. SUBJECT_VERB
+ * is anchored and reads at most 80 + 162 characters besides runs of spaces and the verb, so only
+ * that much of the sentence is given to it (the whole sentence, once per quotation in it, made
+ * a long sentence of many quotations quadratic).
+ */
 function sentenceSubject(prose: string, from: number, to: number): Found | null {
-  const head = prose.slice(from, to);
+  const reach = Math.min(to, skipSpace(prose, Math.min(to, skipSpace(prose, from, to) + 80 + 162), to) + LONGEST_VERB + 2);
+  const head = prose.slice(from, reach);
   const m = SUBJECT_VERB.exec(head);
   if (!m || m[1] === undefined) return null;
   const speaker = cleanSpeaker(m[1]);
@@ -99,20 +124,54 @@ function leadingSubject(prose: string, from: number, to: number): Found | null {
   return { speaker, range: { start: at, end: at + speaker.length } };
 }
 
-/** The last capitalised name that says something in a passage. */
-function lastNamedSpeaker(prose: string, from: number, to: number): Found | null {
-  let found: Found | null = null;
+/** The capitalised names that say something in a passage, in order, each with where its match ends. */
+function namedSpeakers(prose: string, from: number, to: number): { to: number; speaker: Found }[] {
+  const found: { to: number; speaker: Found }[] = [];
   const passage = prose.slice(from, to);
-  if (!ANY_SPEECH_VERB.test(passage)) return null;
+  if (!ANY_SPEECH_VERB.test(passage)) return found;
   // exec with lastIndex, not matchAll: matchAll clones the regex on every call.
   NAMED_SPEAKER.lastIndex = 0;
   for (let m = NAMED_SPEAKER.exec(passage); m !== null; m = NAMED_SPEAKER.exec(passage)) {
     const name = m[1];
     if (name === undefined || PRONOUN.test(name) || NOT_A_NAME.test(name)) continue;
     const at = from + m.index;
-    found = { speaker: name, range: { start: at, end: at + name.length } };
+    found.push({ to: at + m[0].length, speaker: { speaker: name, range: { start: at, end: at + name.length } } });
   }
   return found;
+}
+
+/** The last capitalised name that says something in a passage. */
+function lastNamedSpeaker(prose: string, from: number, to: number): Found | null {
+  return namedSpeakers(prose, from, to).at(-1)?.speaker ?? null;
+}
+
+/**
+ * The named speakers of a stretch of text, found once per stretch and then asked for the last
+ * one that ends before an offset: a paragraph of many "he said" quotations was read again up to
+ * every one of them (quadratic). A match that runs on past the offset does not count, as it did
+ * not when the text was cut there.
+ */
+class NamedSpeakers {
+  private readonly byStart = new Map<number, { end: number; found: { to: number; speaker: Found }[] }>();
+
+  /** The last named speaker in [from, to), from the matches of [from, end). */
+  lastBefore(prose: string, from: number, end: number, to: number): Found | null {
+    let known = this.byStart.get(from);
+    if (!known || known.end !== end) {
+      known = { end, found: namedSpeakers(prose, from, end) };
+      this.byStart.set(from, known);
+    }
+    // The last match ending at or before `to` (they are in order and do not overlap).
+    const list = known.found;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid] as { to: number }).to <= to) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? (list[lo - 1] as { speaker: Found }).speaker : null;
+  }
 }
 
 function isWordChar(c: string | undefined): boolean {
@@ -132,8 +191,31 @@ function quoteMarks(prose: string): QuoteMarks {
   return { at, next: 0 };
 }
 
+/**
+ * Where the next single closing mark (’ or ') not followed by a letter stands, remembered per
+ * mark: openers are looked up in increasing order, so each stretch of text is read once.
+ */
+class SingleClosers {
+  private readonly found = new Map<string, { from: number; to: number; at: number }>();
+
+  /** The first closing `close` in [from, to) not followed by a letter, or -1. */
+  next(prose: string, close: string, from: number, to: number): number {
+    const known = this.found.get(close);
+    if (known && known.from <= from && known.to === to && (known.at < 0 || known.at >= from)) return known.at;
+    let at = -1;
+    for (let j = from; j < to; j++) {
+      if (prose[j] === close && !isWordChar(prose[j + 1])) {
+        at = j;
+        break;
+      }
+    }
+    this.found.set(close, { from, to, at });
+    return at;
+  }
+}
+
 /** Finds quotation-mark spans in one block (blocks are read in document order). An unclosed quote runs to the block's end. */
-function quoteSpans(prose: string, block: Block, marks: QuoteMarks): { start: number; end: number; closed: boolean }[] {
+function quoteSpans(prose: string, block: Block, marks: QuoteMarks, closers: SingleClosers): { start: number; end: number; closed: boolean }[] {
   const spans: { start: number; end: number; closed: boolean }[] = [];
   let i = block.start;
   while (i < block.end) {
@@ -156,6 +238,17 @@ function quoteSpans(prose: string, block: Block, marks: QuoteMarks): { start: nu
     }
     let j = i + 1;
     let end = -1;
+    if (c === "'" || c === '‘') {
+      // A single quote closes at the first closing mark not followed by a letter; one that never
+      // closes is an apostrophe. Looked up, not scanned for from every opener (quadratic in a
+      // paragraph of apostrophes before words).
+      const closeAt = closers.next(prose, close, i + 1, block.end);
+      if (closeAt < 0) {
+        i++;
+        continue;
+      }
+      j = closeAt;
+    }
     while (j < block.end) {
       const d = prose[j] as string;
       if (d === close) {
@@ -210,6 +303,16 @@ export function findQuotes(prose: string, blocks: Block[], sentences: Sentence[]
     return undefined;
   };
   const marks = quoteMarks(prose);
+  const closers = new SingleClosers();
+  const named = new NamedSpeakers();
+  // Whether a sentence reports speech, asked once per sentence, not once per quotation in it.
+  const speechIn = new Map<string, boolean>();
+  const reportsSpeech = (from: number, to: number): boolean => {
+    const key = `${from}:${to}`;
+    let yes = speechIn.get(key);
+    if (yes === undefined) speechIn.set(key, (yes = SPEECH_IN.test(prose.slice(from, to))));
+    return yes;
+  };
   for (const block of blocks) {
     if (block.boilerplate) continue;
     if (block.blockquote) {
@@ -226,7 +329,7 @@ export function findQuotes(prose: string, blocks: Block[], sentences: Sentence[]
       if (found) lastSpeaker = found;
       continue;
     }
-    const spans = quoteSpans(prose, block, marks);
+    const spans = quoteSpans(prose, block, marks, closers);
     let continued = false;
     for (const span of spans) {
       const inner = { start: span.start + 1, end: span.closed ? span.end - 1 : span.end };
@@ -245,7 +348,7 @@ export function findQuotes(prose: string, blocks: Block[], sentences: Sentence[]
       // A partial quotation inside reported speech: "X, speaking on condition..., said Ankara had raised it “directly”".
       if (!found && span.start > sStart) found = sentenceSubject(prose, sStart, span.start);
       // A quotation introduced by a colon: the subject of the sentence that introduces it.
-      if (!found && /:\s*$/.test(prose.slice(sStart, span.start))) found = leadingSubject(prose, sStart, span.start);
+      if (!found && endsWithColon(prose, sStart, span.start)) found = leadingSubject(prose, sStart, span.start);
       // Consecutive quotations in one paragraph with no new attribution belong to the same speaker.
       const previous = quotes[quotes.length - 1];
       if (!found && previous && previous.kind === 'marks' && previous.start >= block.start && previous.speaker && previous.speakerRange) {
@@ -259,14 +362,14 @@ export function findQuotes(prose: string, blocks: Block[], sentences: Sentence[]
       if (found && PRONOUN.test(found.speaker)) {
         // "he said": the person last named as saying something in this paragraph, else the last speaker.
         found =
-          lastNamedSpeaker(prose, block.start, span.start) ??
+          named.lastBefore(prose, block.start, block.end, span.start) ??
           leadingSubject(prose, block.start, span.start) ??
           lastSpeaker ??
-          lastNamedSpeaker(prose, blocks[block.index - 1]?.start ?? block.start, sStart);
+          named.lastBefore(prose, blocks[block.index - 1]?.start ?? block.start, block.end, sStart);
       }
       const words = prose.slice(inner.start, inner.end).trim().split(/\s+/).filter(Boolean);
       // A short quotation in a sentence that reports speech is a partial quote, not a scare quote.
-      const scare = !found && span.closed && words.length > 0 && words.length <= 3 && !/^\p{Lu}/u.test(words[0] as string) && !SPEECH_IN.test(prose.slice(sStart, sEnd));
+      const scare = !found && span.closed && words.length > 0 && words.length <= 3 && !/^\p{Lu}/u.test(words[0] as string) && !reportsSpeech(sStart, sEnd);
       quotes.push({ start: span.start, end: span.end, inner, kind: 'marks', speaker: found?.speaker ?? null, speakerRange: found?.range ?? null, scare });
       if (found) lastSpeaker = found;
     }

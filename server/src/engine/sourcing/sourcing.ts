@@ -59,7 +59,8 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'him', 'her', 'them']);
 const DETERMINERS = /^(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|multiple|other|\d+|its|their|his|her|our|this|that|these|those)\s+/i;
 const TITLES =
   /^(?:mr|mrs|ms|dr|prof|gen|maj|col|lt|capt|sgt|adm|gov|sen|rep|rev|president|prime|minister|foreign|defen[cs]e|interior|finance|deputy|vice|secretary|spokes(?:man|woman|person)|ambassador|envoy|mayor|governor|senator|representative|chancellor|king|queen|prince|sheikh|general|colonel|commander|chief|director|chair(?:man|woman)?|ceo|judge|justice|professor|councillor|councilor|council|member|speaker|leader|head|lawyer|attorney|analyst|researcher|economist|expert|author|editor|correspondent|journalist|official|officer|emir|ayatollah)\.?$/i;
-const ADVERBS = '(?:also|later|then|previously|earlier|again|separately|repeatedly|publicly|privately|recently|once|further|additionally|quietly|reportedly|now|had|has|have|has also|had also|have also|would|would later)';
+/** One adverb or auxiliary each: "has also", "would later" are two of them in a row, not phrases of their own (that would let one text match two ways). */
+const ADVERBS = '(?:also|later|then|previously|earlier|again|separately|repeatedly|publicly|privately|recently|once|further|additionally|quietly|reportedly|now|had|has|have|would)';
 /** Adverbs between a subject and its reporting verb, at the end of the text before the verb. */
 const TRAILING_ADVERBS = new RegExp(`(?:\\s+${ADVERBS})+\\s*$`, 'i');
 /** Words that end a subject phrase when looking back from a reporting verb. */
@@ -185,9 +186,16 @@ export function cueStarts(text: string, cues: SourcingCues): Map<RegExp, readonl
   return out;
 }
 
-/** Calls back with each match of a global regex that lies inside a sentence (tried only at its starts, when given). */
-function scan(re: RegExp, text: string, doc: Document, each: (m: RegExpExecArray, sentence: number) => void, starts?: ReadonlyMap<RegExp, readonly number[]>): void {
-  for (const m of matchesAt(re, text, starts?.get(re))) {
+/** Calls back with each match of a global regex that lies inside a sentence (tried only at its starts, when given; see matchesAt for `sameFate`). */
+function scan(
+  re: RegExp,
+  text: string,
+  doc: Document,
+  each: (m: RegExpExecArray, sentence: number) => void,
+  starts?: ReadonlyMap<RegExp, readonly number[]>,
+  sameFate?: (text: string, start: number) => number,
+): void {
+  for (const m of matchesAt(re, text, starts?.get(re), sameFate)) {
     const sentence = sentenceAt(doc.sentences, m.index);
     if (sentence >= 0) each(m, sentence);
   }
@@ -240,7 +248,9 @@ function appositiveSubject(voice: string, sentenceStart: number, verbStart: numb
 /** The subject phrase after a reporting verb at a clause's end: ", said Fidan." */
 function subjectAfter(voice: string, verbEnd: number, sentenceEnd: number): Range | null {
   const tail = voice.slice(verbEnd, Math.min(sentenceEnd, verbEnd + 100));
-  const m = /^\s+((?:[\p{Lu}\p{Ll}][\p{L}\p{N}.’'-]*\s*){1,8}?)\s*(?:[,.;!?]|$|\s(?:on|in|at|during|after|before|when|while|to|told)\b)/u.exec(tail);
+  // Up to eight words, each starting with a letter, separated by spaces. (Not `(?:word\s*){1,8}`:
+  // with the space optional, one long word splits into words in exponentially many ways.)
+  const m = /^\s+([\p{Lu}\p{Ll}][\p{L}\p{N}.’'-]*(?:\s+[\p{Lu}\p{Ll}][\p{L}\p{N}.’'-]*){0,7}?)\s*(?:[,.;!?]|$|\s(?:on|in|at|during|after|before|when|while|to|told)\b)/u.exec(tail);
   if (!m || m[1] === undefined) return null;
   const at = verbEnd + m[0].indexOf(m[1]);
   return { start: at, end: at + m[1].trimEnd().length };
@@ -268,12 +278,10 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
 
   const found: Cue[] = [];
   /** Cues by sentence, for looking back from a pronoun without scanning every cue. */
-  const bySentence = new Map<number, Cue[]>();
+  const bySentence = new CuesBySentence();
   const push = (cue: Cue): void => {
     found.push(cue);
-    const list = bySentence.get(cue.sentence);
-    if (list) list.push(cue);
-    else bySentence.set(cue.sentence, [cue]);
+    bySentence.add(cue);
   };
   const add = (sentence: number, start: number, end: number, kind: AttributionKind, source: string, verb: string | null, via: Cue['via'] = 'cue'): void => {
     push({ start, end, sentence, kind, source, sourceKey: normaliseKey(kind, source), verb, via });
@@ -303,6 +311,7 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
     add(s, m.index, at + phrase.length, c.kind, phrase, null);
   }, starts);
   // 4. A reporting verb and its subject.
+  bySentence.step = 1;
   const sentences = doc.sentences;
   scan(cues.verb, voice, doc, (m, s) => {
     const sent = sentences[s] as Range;
@@ -326,7 +335,7 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
     let kind: AttributionKind;
     let source = c.kind === 'named' ? clean(c.source) : clean(voice.slice(subject.start, subject.end));
     if (c.kind === 'pronoun') {
-      const previous = previousSource(bySentence, s, subject.start);
+      const previous = bySentence.previous(s, subject.start);
       if (!previous) return;
       kind = previous.kind;
       source = previous.source;
@@ -338,13 +347,14 @@ export function analyseSourcing(doc: Document): SourcingAnalysis {
     add(s, start, end, kind, source, verb);
   }, starts);
   // 5. Quotations with a speaker cover the sentences they stand in.
+  bySentence.step = 2;
   for (const q of doc.quotes) {
     if (!q.speaker || !q.speakerRange) continue;
     const c = classifySource(q.speaker, cues, outlet, false);
     let kind: AttributionKind = c && c.kind !== 'pronoun' ? c.kind : anonymousPhrase(q.speaker, cues) ? 'anonymous' : 'named';
     let source = q.speaker;
     if (c?.kind === 'pronoun') {
-      const previous = previousSource(bySentence, sentenceAt(doc.sentences, q.start), q.start);
+      const previous = bySentence.previous(sentenceAt(doc.sentences, q.start), q.start);
       if (previous) {
         kind = previous.kind;
         source = previous.source;
@@ -429,19 +439,56 @@ function anonymousPhrase(phrase: string, cues: SourcingCues): boolean {
   return cues.anonymous.test(phrase);
 }
 
-/** The nearest source named before an offset (for "he said"): in this sentence or the three before. */
-function previousSource(bySentence: ReadonlyMap<number, Cue[]>, sentence: number, before: number): Cue | null {
-  for (let s = sentence; s >= sentence - 3 && s >= 0; s--) {
-    const list = bySentence.get(s);
-    if (!list) continue;
-    let best: Cue | null = null;
-    for (const c of list) {
-      if (c.kind === 'vague' || (s === sentence && c.start >= before)) continue;
-      if (!best || c.start > best.start) best = c;
-    }
-    if (best) return best;
+/**
+ * The cues that can stand for a pronoun's source (all but vague ones), by sentence, so the
+ * nearest before an offset is found by binary search: a sentence with thousands of "he said"
+ * was searched whole for each of them. Each step of the search for cues (`step`: the cue
+ * patterns, the reporting verbs, the quotations' speakers) keeps its own list in order of start,
+ * since each adds its cues mostly in that order; of several at one start, the first added wins.
+ */
+class CuesBySentence {
+  /** The step cues are added by now; a later step's cues were added after an earlier one's. */
+  step = 0;
+  private readonly lists = new Map<number, Cue[][]>();
+
+  add(cue: Cue): void {
+    if (cue.kind === 'vague') return;
+    let steps = this.lists.get(cue.sentence);
+    if (!steps) this.lists.set(cue.sentence, (steps = []));
+    const list = (steps[this.step] ??= []);
+    const at = firstAfter(list, cue.start);
+    if (at === list.length) list.push(cue);
+    else list.splice(at, 0, cue);
   }
-  return null;
+
+  /** The nearest source named before an offset (for "he said"): in this sentence or the three before. */
+  previous(sentence: number, before: number): Cue | null {
+    for (let s = sentence; s >= sentence - 3 && s >= 0; s--) {
+      let best: Cue | null = null;
+      for (const list of this.lists.get(s) ?? []) {
+        if (!list) continue;
+        let k = (s === sentence ? firstAfter(list, before - 1) : list.length) - 1;
+        if (k < 0) continue;
+        const start = (list[k] as Cue).start;
+        while (k > 0 && (list[k - 1] as Cue).start === start) k--;
+        if (!best || start > best.start) best = list[k] as Cue;
+      }
+      if (best) return best;
+    }
+    return null;
+  }
+}
+
+/** The index of the first cue of a list in order of start that starts after `offset`. */
+function firstAfter(list: readonly Cue[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as Cue).start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -451,19 +498,27 @@ function previousSource(bySentence: ReadonlyMap<number, Cue[]>, sentence: number
  */
 function dedupe(cues: Cue[]): Cue[] {
   const out: Cue[] = [];
-  // Cues come sorted by sentence: only those of the current sentence can clash.
-  let from = 0;
+  // Cues come sorted by sentence and start: only those of the current sentence can clash, and of
+  // them only those that end after this one starts (the others end before every later cue, and
+  // a cue widens only when it clashes), kept in `open` by their index in `out`, in order.
+  let sentence = -1;
+  let open: number[] = [];
   for (const c of cues) {
-    if (out.length > from && (out[from] as Cue).sentence !== c.sentence) from = out.length;
+    if (c.sentence !== sentence) {
+      sentence = c.sentence;
+      open = [];
+    }
+    open = open.filter((k) => (out[k] as Cue).end > c.start);
     let clash = -1;
-    for (let k = from; k < out.length; k++) {
+    for (const k of open) {
       const o = out[k] as Cue;
-      if (o.start < c.end && c.start < o.end && o.marker === c.marker) {
+      if (o.start < c.end && o.marker === c.marker) {
         clash = k;
         break;
       }
     }
     if (clash < 0) {
+      open.push(out.length);
       out.push(c);
       continue;
     }
@@ -482,6 +537,24 @@ function dedupe(cues: Cue[]): Cue[] {
     out[clash] = keep;
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+const isNumberChar = (c: number): boolean => (c >= 48 && c <= 57) || c === 44 || c === 46;
+const isAsciiWord = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * For the figures regex: a number's matches all begin `\b\d[\d,.]*` and go on with a space or a
+ * unit, never a digit, comma or dot, so a try at a digit that starts a word reads its run of
+ * digits, commas and dots to the end and needs the unit there. A later digit of the same run
+ * ("1,1,1") reads to the same end: it fails where the first failed, or lies inside its match.
+ * So the run is tried once, not once per comma (which was quadratic in the run's length).
+ */
+export function numberRunEnd(text: string, p: number): number {
+  if (!isNumberChar(text.charCodeAt(p)) || text.charCodeAt(p) === 44 || text.charCodeAt(p) === 46) return p;
+  if (p > 0 && isAsciiWord(text.charCodeAt(p - 1))) return p;
+  let e = p + 1;
+  while (e < text.length && isNumberChar(text.charCodeAt(e))) e++;
+  return e;
 }
 
 type ClaimRanges = Partial<Record<(typeof CLAIM_CLASSES)[number] | 'fact', Range>>;
@@ -503,7 +576,7 @@ function claimsBySentence(voice: string, doc: Document, cues: SourcingCues, star
       put(k, s, { start: m.index, end: m.index + m[0].length });
     }, starts);
   }
-  scan(cues.figures, voice, doc, (m, s) => put('fact', s, { start: m.index, end: m.index + m[0].length }), starts);
+  scan(cues.figures, voice, doc, (m, s) => put('fact', s, { start: m.index, end: m.index + m[0].length }), starts, numberRunEnd);
   return out;
 }
 
