@@ -73,15 +73,17 @@ function parseOptions(argv: string[]): Options | null {
   return { files: positionals, json: values.json, minSeverity: (sev as Severity | undefined) ?? null, errors, heldOut };
 }
 
-/** The data files to score: those named, or every supported file in the eval folder. */
+/** The data files to score, in report order (careful-reader first): those named, or every supported file in the eval folder. */
 function dataFiles(args: string[]): string[] {
   if (args.length > 0) {
-    return args.map((arg) => {
-      const file = resolveDataFile(arg);
-      if (file === null) throw new Error(`no such data file: ${arg} (looked here and in ${evalDir})`);
-      if (!scorerFor(path.basename(file))) throw new Error(`no scorer for ${path.basename(file)} (supported: ${supportedFiles()})`);
-      return file;
-    });
+    return args
+      .map((arg) => {
+        const file = resolveDataFile(arg);
+        if (file === null) throw new Error(`no such data file: ${arg} (looked here and in ${evalDir})`);
+        if (!scorerFor(path.basename(file))) throw new Error(`no scorer for ${path.basename(file)} (supported: ${supportedFiles()})`);
+        return file;
+      })
+      .sort((a, b) => scorerOrder(path.basename(a)) - scorerOrder(path.basename(b)));
   }
   let names: string[];
   try {
