@@ -24,6 +24,7 @@ import {
   type Voice,
 } from '../../scripts/lib/careful-reader.js';
 import { ARTICLES_FILE, FalsePositiveList, carefulReaderScorer, sampleMisses } from '../../scripts/lib/scorers/careful-reader.js';
+import { SCORERS, scorersFor } from '../../scripts/lib/scorers/index.js';
 import { Diagnostics } from '../../scripts/lib/diagnostics.js';
 import type { ScoreContext } from '../../scripts/lib/scorers/types.js';
 
@@ -250,6 +251,31 @@ void test('the scorer scores invented articles, splits them, and hides the held-
     ['dev'],
   );
   assert.ok(!JSON.stringify(hidden.tables).includes('held-out'), 'no held-out column anywhere');
+});
+
+void test('the held-out part never shows in the false-positive and miss listings', () => {
+  const ids = Array.from({ length: 12 }, (_, i) => `made-up-${i}`);
+  const heldText = 'The harbour board approved the shameless scheme after a humiliating vote.';
+  const articles = ids.map((id) => ({ id, text: isHeldOut(id) ? heldText : TEXT }));
+  const rows = ids.map((id) => ({
+    id,
+    items: isHeldOut(id) ? [{ kind: 'unsupported', text: 'The harbour board approved', voice: 'author', tier: 'must' }] : [],
+    quotes: [],
+  }));
+  const report = scoreFolder(rows, articles);
+  const held = report.figures.heldOut as { precision: { findings: number; correct: number }; mustRecall: { items: number; found: number } };
+  assert.ok(held.precision.findings > 0, 'the held-out articles have findings');
+  assert.equal(held.precision.correct, 0, 'all of them false positives');
+  assert.ok(held.mustRecall.items > held.mustRecall.found, 'and a miss');
+  const listed = JSON.stringify([report.tables, report.figures.devFalsePositives, report.figures.devMisses]);
+  for (const word of ['shameless', 'scheme', 'humiliating', 'harbour']) assert.ok(!listed.includes(word), `"${word}" is not listed`);
+  assert.ok(listed.includes('reckless'), "the dev part's false positives are");
+});
+
+void test('the careful-reader scorer takes careful-reader files and comes first', () => {
+  assert.equal(SCORERS[0], carefulReaderScorer);
+  assert.deepEqual(scorersFor('careful-reader-dev.jsonl'), [carefulReaderScorer]);
+  assert.ok(!scorersFor('semeval2023-train-articles.jsonl').includes(carefulReaderScorer));
 });
 
 void test('the scorer names the line of a bad annotation and a missing articles file', () => {
