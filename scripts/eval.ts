@@ -2,9 +2,11 @@
  * Scores Slant's loaded-wording and claims-and-attribution rules against annotated research data
  * kept outside the repo (`../shared/eval/`, see its README). Usage:
  *
- *   npm run eval -- [FILE.jsonl ...] [--json] [--min-severity hint|info|warning|error] [--errors N]
+ *   npm run eval -- [FILE.jsonl ...] [--json] [--min-severity hint|info|warning|error] [--errors N] [--held-out show|hide]
  *
- * With no file, every supported file in the eval folder is scored. Loaded wording means findings
+ * With no file, every supported file in the eval folder is scored. The careful-reader score comes
+ * first: every rule's findings against what a careful reader wants flagged (careful-reader-*.jsonl),
+ * with a held-out quarter of the articles reported apart. Loaded wording means findings
  * in the 'loaded' and 'partisan' categories; claims and attribution, findings in 'unsupported',
  * 'attribution' and 'speculation' (SemEval Doubt / Obfuscation spans, CheckThat claim detection).
  * Nothing from the data is written anywhere.
@@ -19,14 +21,16 @@ import { SCORERS, scorerFor, scorersFor, type DatasetReport } from './lib/scorer
 import { LOADED_CATEGORIES, SOURCING_CATEGORIES } from './lib/predict.js';
 import { fmt, int, pct, renderTable, type Table } from './lib/table.js';
 
-const USAGE = `Usage: npm run eval -- [FILE.jsonl ...] [--json] [--min-severity SEVERITY] [--errors N]
+const USAGE = `Usage: npm run eval -- [FILE.jsonl ...] [--json] [--min-severity SEVERITY] [--errors N] [--held-out show|hide]
 
-Scores loaded/partisan findings and claims-and-attribution findings (unsupported, attribution,
+Scores every finding against what a careful reader wants flagged (careful-reader*), loaded/partisan findings and claims-and-attribution findings (unsupported, attribution,
 speculation) against the annotated data in ${evalDir}.
   FILE               A data file (path, or name inside the eval folder); default: all supported
   --json             Print one JSON object with every figure instead of tables
   --min-severity S   Count only findings at S or above: ${[...SEVERITIES].reverse().join(', ')} (default: all)
-  --errors N         Rows in each diagnostics table (default 15)
+  --errors N         Rows in each diagnostics table and listing (default 15)
+  --held-out H       show (default) or hide the careful-reader figures of the held-out articles;
+                     their false positives and misses are never listed
 Supported files: ${supportedFiles()}`;
 
 /** The data file name prefixes the scorers take, for messages. */
@@ -39,6 +43,7 @@ interface Options {
   json: boolean;
   minSeverity: Severity | null;
   errors: number;
+  heldOut: 'show' | 'hide';
 }
 
 function parseOptions(argv: string[]): Options | null {
@@ -49,6 +54,7 @@ function parseOptions(argv: string[]): Options | null {
       json: { type: 'boolean', default: false },
       'min-severity': { type: 'string' },
       errors: { type: 'string', default: '15' },
+      'held-out': { type: 'string', default: 'show' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -62,18 +68,22 @@ function parseOptions(argv: string[]): Options | null {
   }
   const errors = Number(values.errors);
   if (!Number.isInteger(errors) || errors < 0) throw new Error('--errors must be a whole number ≥ 0');
-  return { files: positionals, json: values.json, minSeverity: (sev as Severity | undefined) ?? null, errors };
+  const heldOut = values['held-out'];
+  if (heldOut !== 'show' && heldOut !== 'hide') throw new Error('--held-out must be show or hide');
+  return { files: positionals, json: values.json, minSeverity: (sev as Severity | undefined) ?? null, errors, heldOut };
 }
 
-/** The data files to score: those named, or every supported file in the eval folder. */
+/** The data files to score, in report order (careful-reader first): those named, or every supported file in the eval folder. */
 function dataFiles(args: string[]): string[] {
   if (args.length > 0) {
-    return args.map((arg) => {
-      const file = resolveDataFile(arg);
-      if (file === null) throw new Error(`no such data file: ${arg} (looked here and in ${evalDir})`);
-      if (!scorerFor(path.basename(file))) throw new Error(`no scorer for ${path.basename(file)} (supported: ${supportedFiles()})`);
-      return file;
-    });
+    return args
+      .map((arg) => {
+        const file = resolveDataFile(arg);
+        if (file === null) throw new Error(`no such data file: ${arg} (looked here and in ${evalDir})`);
+        if (!scorerFor(path.basename(file))) throw new Error(`no scorer for ${path.basename(file)} (supported: ${supportedFiles()})`);
+        return file;
+      })
+      .sort((a, b) => scorerOrder(path.basename(a)) - scorerOrder(path.basename(b)));
   }
   let names: string[];
   try {
@@ -143,12 +153,19 @@ function main(): number {
     progress: (message: string): void => {
       if (!options?.json) process.stderr.write(`${message}…\n`);
     },
+    listRows: options.errors,
+    heldOut: options.heldOut,
   };
   const lexicon = builtinLexicon();
   const lexiconIds = new Set(lexicon.entries.map((e) => e.id));
   const reports: DatasetReport[] = [];
-  for (const file of files) {
-    for (const scorer of scorersFor(path.basename(file))) reports.push(scorer.score(file, context));
+  try {
+    for (const file of files) {
+      for (const scorer of scorersFor(path.basename(file))) reports.push(scorer.score(file, context));
+    }
+  } catch (error) {
+    console.error(`eval: ${(error as Error).message}`);
+    return 1;
   }
   const n = options.errors;
   const datasets = diagnostics.datasets;
@@ -164,7 +181,7 @@ function main(): number {
   if (options.json) {
     const out = {
       evalDir,
-      options: { files: files.map((f) => path.basename(f)), minSeverity: options.minSeverity ?? 'all', errors: n, loadedCategories: [...LOADED_CATEGORIES], sourcingCategories: [...SOURCING_CATEGORIES] },
+      options: { files: files.map((f) => path.basename(f)), minSeverity: options.minSeverity ?? 'all', errors: n, heldOut: options.heldOut, loadedCategories: [...LOADED_CATEGORIES], sourcingCategories: [...SOURCING_CATEGORIES] },
       lexicon: { entries: lexicon.size, entriesWithFindings: allEntries.filter((e) => lexiconIds.has(e.entry)).length, entriesWithoutFindings: unusedEntries },
       datasets: reports.map((r) => ({
         dataset: r.dataset,
@@ -191,10 +208,10 @@ function main(): number {
   }
 
   const out: string[] = [];
-  out.push(`Slant evaluation: data ${evalDir} (development split)`);
+  out.push(`Slant evaluation: data ${[...new Set(files.map((f) => path.dirname(f)))].join(', ')} (development split)`);
   out.push(`Loaded wording = findings in categories ${[...LOADED_CATEGORIES].join(' + ')}; claims and attribution = ${[...SOURCING_CATEGORIES].join(' + ')}`);
   out.push(`Minimum severity: ${options.minSeverity ?? 'all'}`);
-  out.push(`Lexicon: ${int(lexicon.size)} entries; ${int(unusedEntries)} of them produced no counted finding on this data`);
+  if (datasets.length > 0) out.push(`Lexicon: ${int(lexicon.size)} entries; ${int(unusedEntries)} of them produced no counted finding on this data`);
   for (const r of reports) {
     out.push('');
     out.push(`== ${r.title}: ${path.basename(r.file)}, ${int(r.rows)} rows`);

@@ -1,5 +1,6 @@
 /** Every data set scorer. A new data set is a module exporting a Scorer, registered here. */
 import { babeScorer } from './babe.js';
+import { carefulReaderScorer } from './careful-reader.js';
 import { checkthatScorer } from './checkthat.js';
 import { lim2020Scorer } from './lim2020.js';
 import { semevalScorer } from './semeval.js';
@@ -8,8 +9,11 @@ import type { Scorer } from './types.js';
 
 export type { DatasetReport, ScoreContext, Scorer } from './types.js';
 
-/** In report order. A data file may have several scorers (SemEval: loaded wording, then claims and attribution). */
-export const SCORERS: readonly Scorer[] = [babeScorer, semevalScorer, semevalSourcingScorer, lim2020Scorer, checkthatScorer];
+/**
+ * In report order: the careful-reader score first (it is what users feel). A data file may have
+ * several scorers (SemEval: loaded wording, then claims and attribution).
+ */
+export const SCORERS: readonly Scorer[] = [carefulReaderScorer, babeScorer, semevalScorer, semevalSourcingScorer, lim2020Scorer, checkthatScorer];
 
 /** The first scorer for a data file, by its base name, or undefined. */
 export function scorerFor(fileName: string): Scorer | undefined {

@@ -10,6 +10,10 @@ export interface ScoreContext {
   diagnostics: Diagnostics;
   /** Progress messages (to stderr). */
   progress: (message: string) => void;
+  /** Rows in each listing (false positives, misses). */
+  listRows: number;
+  /** Whether held-out figures are shown ('show') or left out of tables and JSON ('hide'). */
+  heldOut: 'show' | 'hide';
 }
 
 export interface DatasetReport {
