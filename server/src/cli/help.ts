@@ -43,6 +43,9 @@ Options:
       --no-config           Do not look for a settings file
       --lexicon FILE        An extra lexicon file (repeatable), added to the built-in one
       --stdin-format FORMAT How to read standard input: text (default) or markdown
+      --time-budget MS      Milliseconds each document's analysis may take (default 5000,
+                            or timeBudgetMs in the config); past it the checks not yet run
+                            are skipped with a notice
       --color, --no-color   Force colours on or off (default: on for a terminal, unless
                             NO_COLOR is set)
   -q, --quiet               Text output: findings only, no summary or notices
