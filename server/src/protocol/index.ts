@@ -32,6 +32,8 @@ export interface SlantSettings {
   flagQuotedSpeech: boolean;
   /** Lexicon entry ids or words never reported (the workspace's `.slant/config.json` adds more). */
   ignoreTerms: string[];
+  /** Milliseconds one document's analysis may take; past it, what is done is shown with a notice. */
+  timeBudgetMs: number;
   /** Language ids analysed. */
   languages: string[];
 }
@@ -42,6 +44,7 @@ export const DEFAULT_SLANT_SETTINGS: SlantSettings = {
   severity: {},
   flagQuotedSpeech: true,
   ignoreTerms: [],
+  timeBudgetMs: 5000,
   languages: ['markdown', 'plaintext'],
 };
 
