@@ -7,7 +7,7 @@
  * chunks and rules.
  */
 import { parentPort } from 'node:worker_threads';
-import { CancelledError } from '../engine/analyse.js';
+import { analyse, CancelledError } from '../engine/analyse.js';
 import { builtinGazetteer, type Gazetteer } from '../engine/entities/gazetteer.js';
 import { builtinLexicon, Lexicon } from '../engine/lexicon/lexicon.js';
 import { AnalysisHost } from './analysis-host.js';
@@ -38,6 +38,10 @@ class DataCache<D, T> {
 const port = parentPort;
 if (port === null) throw new Error('analysis-worker.cjs runs as a worker thread of the Slant language server');
 const host = new AnalysisHost();
+// Compile the built-in data and warm the engine before the first request, so its time budget
+// is spent on the document, not on start-up (messages wait meanwhile).
+analyse('# Warm-up\n\nThe council met on Monday. “It will pass,” said the mayor, according to officials.\n', { format: 'markdown' });
+builtinGazetteer();
 const lexicons = new DataCache(builtinLexicon, (entries: Lexicon['entries']) => new Lexicon([...entries]));
 const gazetteers = new DataCache<Gazetteer, Gazetteer>(builtinGazetteer, (g) => g);
 
