@@ -9,9 +9,12 @@
  *  4. comparison (issue 5): building passages and term counts from analyses, same-story
  *     alignment of two ~3,000-word articles and of 200 documents, distinctive terms of 200
  *     documents in 10 outlets.
+ *  5. the language server over stdio (`languageServerSection`, scripts/lib/lsp-bench.ts):
+ *     keystroke → diagnostics on 3,000 and 50,000 words, hovers during a long analysis.
  *
  * Prints a table and writes `.bench/results.json` (the folder is git-ignored).
- * `SLANT_BENCH=comparison npm run bench` runs only the comparison section.
+ * `SLANT_BENCH=comparison npm run bench` runs only the comparison section, `SLANT_BENCH=lsp`
+ * only the language server's (written to `.bench/lsp.json`).
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,6 +39,7 @@ import { articleOfWords, chunk, loadSamples, repeatTo, stripFrontMatter, synthet
 import { repoRoot } from './lib/data.js';
 import { median, percentile } from './lib/metrics.js';
 import { fmt, int, renderTable, type Table } from './lib/table.js';
+import { lspBench, lspTables } from './lib/lsp-bench.js';
 
 const MB = 1_000_000;
 const benchDir = path.join(repoRoot, '.bench');
@@ -480,4 +484,14 @@ function runWithHyperfine(hyperfine: string, specs: ToolSpec[], files: string[])
   });
 }
 
-main();
+/** The language server's latency (its own table and `.bench/lsp.json`); `SLANT_BENCH_SERVER` may name another build's server. */
+async function languageServerSection(): Promise<void> {
+  log('Language server over stdio');
+  mkdirSync(benchDir, { recursive: true });
+  const results = await lspBench(path.resolve(process.env.SLANT_BENCH_SERVER ?? path.join(repoRoot, 'dist', 'server.cjs')), { log });
+  writeFileSync(path.join(benchDir, 'lsp.json'), JSON.stringify({ date: new Date().toISOString(), ...results }, null, 2) + '\n');
+  console.log(['', ...lspTables(results).map((t) => renderTable(t))].join('\n\n'));
+}
+
+if (process.env.SLANT_BENCH !== 'lsp') main();
+if (process.env.SLANT_BENCH !== 'comparison') await languageServerSection();

@@ -52,12 +52,14 @@ export async function startStdioServer(serverPath: string, settings: Record<stri
       return report.items;
     },
     hover: (uri, line, character) => connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } }),
+    /** Shuts the server down; one that does not answer within 5 s (a stuck main thread) is killed. */
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-        await connection.sendRequest('shutdown');
-        await connection.sendNotification('exit');
+        const timer = setTimeout(() => child.kill(), 5000);
+        await Promise.race([exited, connection.sendRequest('shutdown').then(() => connection.sendNotification('exit'))]);
         await exited;
+        clearTimeout(timer);
       }
       connection.dispose();
     },
