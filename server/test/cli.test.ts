@@ -581,10 +581,11 @@ void test('a 20 MB file finishes, with a notice on stderr', () => {
   const size = 20 * 1024 * 1024;
   const text = head + paragraph.repeat(Math.ceil(size / paragraph.length));
   const dir = workspace({ 'big.txt': text });
-  const r = slant(['check', 'big.txt'], { cwd: dir });
+  // About the length limit: a time budget that 5 MB fits in on a busy machine (the budget is tested above).
+  const r = slant(['check', '--time-budget', '600000', 'big.txt'], { cwd: dir });
   assert.notEqual(r.status, null, 'the process finished');
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stderr, /^slant: big\.txt: .*\d/m);
+  assert.match(r.stderr, /^slant: big\.txt: document is .*\d/m);
   assert.match(r.stdout, /^ {2}1:5\s/m);
 });
 

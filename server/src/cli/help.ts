@@ -43,7 +43,7 @@ Options:
       --no-config           Do not look for a settings file
       --lexicon FILE        An extra lexicon file (repeatable), added to the built-in one
       --stdin-format FORMAT How to read standard input: text (default) or markdown
-      --time-budget MS      Milliseconds each document's analysis may take (default 5000,
+      --time-budget MS      Milliseconds each document's analysis may take (default 10000,
                             or timeBudgetMs in the config); past it the checks not yet run
                             are skipped with a notice
       --color, --no-color   Force colours on or off (default: on for a terminal, unless

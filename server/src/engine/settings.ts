@@ -36,7 +36,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   lexicons: [],
   entities: [],
   maxLength: 5_000_000,
-  timeBudgetMs: 5_000,
+  timeBudgetMs: 10_000,
 });
 
 export class SettingsError extends DataFileError {}

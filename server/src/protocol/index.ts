@@ -44,7 +44,7 @@ export const DEFAULT_SLANT_SETTINGS: SlantSettings = {
   severity: {},
   flagQuotedSpeech: true,
   ignoreTerms: [],
-  timeBudgetMs: 5000,
+  timeBudgetMs: 10_000,
   languages: ['markdown', 'plaintext'],
 };
 
