@@ -13,7 +13,7 @@ import type { StanceResult } from '../engine/stance/stance.js';
 import type { CategoryName, DocumentSummary } from '../protocol/index.js';
 import type { AnalyseReply, WholeReply } from './analysis-host.js';
 import { findingToDiagnostic, noticeDiagnostic, type PositionMap } from './diagnostics.js';
-import { InlineEngine, type AnalysisEngine, type EngineJob } from './engines.js';
+import { InlineEngine, turn, type AnalysisEngine, type EngineJob } from './engines.js';
 import { formatOf, languageOf, shouldAnalyse } from './policy.js';
 import type { EffectiveSettings } from './settings.js';
 import { ui } from './messages.js';
@@ -93,6 +93,9 @@ interface DocState {
  * few thousand, more squiggles help nobody and the payload slows every editor down.
  */
 export const MAX_DIAGNOSTICS = 5000;
+
+/** Findings converted to diagnostics between two turns of the event loop. */
+const DIAGNOSTICS_SLICE = 500;
 
 const zeroCounts = (): Record<CategoryName, number> => Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<CategoryName, number>;
 
@@ -253,10 +256,17 @@ export class Analyses {
         const shown = analysis.findings.length > MAX_DIAGNOSTICS ? analysis.findings.slice(0, MAX_DIAGNOSTICS) : analysis.findings;
         const notices = [...result.notices];
         if (shown.length < analysis.findings.length) notices.push({ level: 'info', message: ui.tooMany(shown.length, analysis.findings.length) });
-        analysis.diagnostics = [
-          ...notices.map((n) => noticeDiagnostic(n, firstLine)),
-          ...shown.map((f) => findingToDiagnostic(f, { uri, version, positions, sentenceEnd, sentenceStart, text })),
-        ];
+        const diagnostics = notices.map((n) => noticeDiagnostic(n, firstLine));
+        // Many findings are converted a slice at a time, so requests waiting meanwhile (a hover
+        // on another document) are answered between slices, not after all of them.
+        for (let i = 0; i < shown.length; i += DIAGNOSTICS_SLICE) {
+          if (shown.length > DIAGNOSTICS_SLICE) {
+            await turn();
+            check();
+          }
+          for (const f of shown.slice(i, i + DIAGNOSTICS_SLICE)) diagnostics.push(findingToDiagnostic(f, { uri, version, positions, sentenceEnd, sentenceStart, text }));
+        }
+        analysis.diagnostics = diagnostics;
       }
       const byCategory = zeroCounts();
       for (const f of analysis.findings) byCategory[f.category]++;

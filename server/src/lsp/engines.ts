@@ -42,7 +42,8 @@ export interface AnalysisEngine {
   dispose(): void;
 }
 
-const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** One turn of the event loop. */
+export const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** The host on this thread, cooperative between chunks. */
 export class InlineEngine implements AnalysisEngine {
