@@ -28,8 +28,8 @@ export interface StdioServer {
   logs: string[];
   /** URIs of the `slant/documentSummary` notifications that carried a sourcing profile. */
   summarised: string[];
-  /** What `workspace/configuration` answers for every item; change it, then notify. */
-  settings: Record<string, unknown>;
+  /** What `workspace/configuration` answers for each item, by its resource; change it, then notify. */
+  settings: Record<string, unknown> | ((uri: string | undefined) => Record<string, unknown>);
   open(uri: string, text: string, languageId?: string): Promise<void>;
   /** Pulls a document's diagnostics (a full report expected). */
   pull(uri: string): Promise<Diagnostic[]>;
@@ -37,7 +37,7 @@ export interface StdioServer {
   stop(): Promise<void>;
 }
 
-export async function startStdioServer(serverPath: string, settings: Record<string, unknown> = { analyse: 'all' }): Promise<StdioServer> {
+export async function startStdioServer(serverPath: string, settings: StdioServer['settings'] = { analyse: 'all' }): Promise<StdioServer> {
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const server: StdioServer = {
@@ -64,7 +64,7 @@ export async function startStdioServer(serverPath: string, settings: Record<stri
       connection.dispose();
     },
   };
-  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => server.settings));
+  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (typeof server.settings === 'function' ? server.settings(item.scopeUri) : server.settings)));
   connection.onRequest(RegistrationRequest.type, () => undefined);
   connection.onRequest(DiagnosticRefreshRequest.type, () => undefined);
   connection.onNotification(LogMessageNotification.type, (p) => {

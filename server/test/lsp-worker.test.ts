@@ -167,7 +167,9 @@ async function until(what: string, ready: () => boolean): Promise<void> {
 const SERVER = path.resolve('dist/server.cjs');
 
 test('over the protocol: while a hostile 400 KB document is analysed, hovers on another are answered within 200 ms; it ends with a notice', async () => {
-  const server = await startStdioServer(SERVER, { analyse: 'all', timeBudgetMs: 50 });
+  const hostile = 'file:///news/hostile.txt';
+  // A small budget for the hostile document only: the small one is analysed as usual.
+  const server = await startStdioServer(SERVER, (uri) => (uri === hostile ? { analyse: 'all', timeBudgetMs: 50 } : { analyse: 'all' }));
   try {
     const small = 'file:///news/small.md';
     const smallText = 'Officials of the regime met on Monday, the council said.\n';
@@ -175,7 +177,6 @@ test('over the protocol: while a hostile 400 KB document is analysed, hovers on 
     assert.ok((await server.pull(small)).some((d) => d.code === 'contested-label'));
     await until('the small document summary', () => server.summarised.includes(small));
 
-    const hostile = 'file:///news/hostile.txt';
     await server.open(hostile, hostilePattern('said-long-word-slash').make(400 * 1024), 'plaintext');
     let done = false;
     const hostilePull = server.pull(hostile).finally(() => (done = true));
@@ -221,4 +222,22 @@ test('over the protocol: an edit stops the analysis of the old version; only the
   } finally {
     await server.stop();
   }
+});
+
+test('a whole-document analysis runs on the other worker, so the same document’s next diagnostics do not wait for it; it stops when no longer wanted', async () => {
+  await withEngine({ workers: 2 }, async (e) => {
+    const uri = 'file:///news/harbour.txt';
+    const text = article(5000);
+    assert.equal((await e.analyse(request('The regime met.\n', { uri }), wanted())).kind, 'done');
+    const whole: WholeRequest = { uri, text, format: 'text', lexicon: builtinLexicon(), gazetteer: builtinGazetteer(), settings: { ...DEFAULT_SETTINGS } };
+    const order: string[] = [];
+    const document = e.whole(whole, wanted()).then((o) => order.push(`whole ${o.kind}`));
+    const next = e.analyse(request('The regime met again.\n', { uri }), wanted()).then((o) => order.push(`analyse ${o.kind}`));
+    await Promise.all([document, next]);
+    assert.deepEqual(order, ['analyse done', 'whole done']);
+    let cancelled = false;
+    const stopped = e.whole(whole, { label: 'whole', isCancelled: () => cancelled });
+    setTimeout(() => (cancelled = true), 30);
+    await assert.rejects(stopped, CancelledError);
+  });
 });

@@ -292,8 +292,11 @@ export class Analyses {
     if (!analysis.analysed || analysis.text.includes('\u0000')) return null;
     const { uri, version, text, format, lexicon, gazetteer, settings } = analysis;
     try {
-      // Wanted while it is the document's current analysis (a newer one asks for its own).
-      const job: EngineJob = { label: `${uri} (version ${version}, whole document)`, isCancelled: () => this.states.get(uri)?.last !== analysis };
+      // Wanted while it is the document's current analysis (a newer version asks for its own).
+      const job: EngineJob = {
+        label: `${uri} (version ${version}, whole document)`,
+        isCancelled: () => this.states.get(uri)?.last !== analysis || this.options.documents.get(uri)?.version !== version,
+      };
       const outcome = await this.engine.whole({ uri, text, format, lexicon, gazetteer, settings }, job);
       if (outcome.kind === 'timeout') return null;
       if (outcome.value?.stanceError !== undefined) this.options.failed(uri, new Error(`stance: ${outcome.value.stanceError}`));

@@ -72,9 +72,15 @@ const WHOLE_CATEGORIES: Category[] = ['loaded', 'partisan', 'attribution'];
  * Reads the whole text once for the document-level views (sourcing, stance). Null for a text
  * longer than `SOURCING_MAX_LENGTH`.
  */
-export function analyseWhole(text: string, format: Format, lexicon: Lexicon, settings: Partial<Settings> & { maxLength: number }): ReturnType<typeof analyse> | null {
+export function analyseWhole(
+  text: string,
+  format: Format,
+  lexicon: Lexicon,
+  settings: Partial<Settings> & { maxLength: number },
+  isCancelled?: () => boolean,
+): ReturnType<typeof analyse> | null {
   if (Math.min(text.length, settings.maxLength) > SOURCING_MAX_LENGTH) return null;
-  return analyse(text, { format, lexicon, settings: { ...settings, categories: WHOLE_CATEGORIES } });
+  return analyse(text, { format, lexicon, settings: { ...settings, categories: WHOLE_CATEGORIES }, ...(isCancelled ? { isCancelled } : {}) });
 }
 
 interface DocAnalyser {
@@ -109,9 +115,9 @@ export class AnalysisHost {
     }
   }
 
-  /** The whole-document analysis's sourcing and stance; null when the text is too long for it. */
-  whole(request: WholeRequest): WholeReply | null {
-    const result = analyseWhole(request.text, request.format, request.lexicon, request.settings);
+  /** The whole-document analysis's sourcing and stance; null when the text is too long for it. Throws CancelledError. */
+  whole(request: WholeRequest, isCancelled?: () => boolean): WholeReply | null {
+    const result = analyseWhole(request.text, request.format, request.lexicon, request.settings, isCancelled);
     if (result === null) return null;
     let stance: StanceResult | null = null;
     let stanceError: string | undefined;

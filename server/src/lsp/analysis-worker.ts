@@ -62,7 +62,7 @@ port.on('message', (message: WorkerRequest) => {
       reply = { id: message.id, ok: true, value: step.value };
     } else {
       const { lexicon, gazetteer, ...rest } = message.request;
-      reply = { id: message.id, ok: true, value: host.whole({ ...rest, lexicon: lexicons.resolve(lexicon), gazetteer: gazetteers.resolve(gazetteer) }) };
+      reply = { id: message.id, ok: true, value: host.whole({ ...rest, lexicon: lexicons.resolve(lexicon), gazetteer: gazetteers.resolve(gazetteer) }, isCancelled) };
     }
   } catch (error) {
     reply = { id: message.id, ok: false, cancelled: error instanceof CancelledError, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };

@@ -60,7 +60,7 @@ export class InlineEngine implements AnalysisEngine {
 
   async whole(request: WholeRequest, job: EngineJob): Promise<Outcome<WholeReply | null>> {
     if (job.isCancelled()) throw new CancelledError();
-    return { kind: 'done', value: this.host.whole(request) };
+    return { kind: 'done', value: this.host.whole(request, () => job.isCancelled()) };
   }
 
   closed(uri: string): void {
@@ -178,9 +178,11 @@ export class WorkerEngine implements AnalysisEngine {
   }
 
   /**
-   * Sends queued requests to free workers, oldest first. A document goes back to the worker
-   * that holds its chunk cache; while that worker is busy with the same document (an older
-   * version on its way out) the request waits for it, otherwise any free worker takes it.
+   * Sends queued requests to free workers, oldest first. A document's incremental analysis goes
+   * back to the worker that holds its chunk cache; while that worker is busy with the same
+   * document (an older version on its way out) the request waits for it, otherwise any free
+   * worker takes it. A whole-document analysis goes to another worker than that one (when there
+   * is another), so the summary after a pause never holds up the next keystroke's diagnostics.
    */
   private pump(): void {
     for (let i = 0; i < this.queue.length; ) {
@@ -192,7 +194,13 @@ export class WorkerEngine implements AnalysisEngine {
       }
       const uri = job.request.uri;
       const home = this.slots.find((s) => s.uris.has(uri));
-      const slot = home && (home.running === null || home.running.job.request.uri === uri) ? home : this.slots.find((s) => s.running === null);
+      const free = (s: Slot): boolean => s.running === null;
+      const slot =
+        job.kind === 'whole'
+          ? this.slots.find((s) => free(s) && (s !== home || this.slots.length === 1))
+          : home && (free(home) || home.running?.job.request.uri === uri)
+            ? home
+            : this.slots.find(free);
       if (!slot || slot.running !== null) {
         i++;
         continue;
