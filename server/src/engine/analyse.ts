@@ -20,7 +20,7 @@ export interface AnalyseOptions {
   lexicon?: Lexicon;
   /** Settings; missing ones take their defaults. */
   settings?: Partial<Settings>;
-  /** Checked between rules: when it returns true, analysis stops and throws CancelledError. */
+  /** Checked before and after reading, after the sourcing and between rules: when it returns true, analysis stops and throws CancelledError. */
   isCancelled?: () => boolean;
 }
 
@@ -43,6 +43,10 @@ export function analyse(text: string, options: AnalyseOptions = {}): AnalysisRes
   const started = performance.now();
   const settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const format = options.format ?? formatFromPath(options.path);
+  const cancelled = (): void => {
+    if (options.isCancelled?.()) throw new CancelledError();
+  };
+  cancelled();
   const document = readDocument(text, {
     format,
     ...(options.path !== undefined ? { path: options.path } : {}),
@@ -50,13 +54,14 @@ export function analyse(text: string, options: AnalyseOptions = {}): AnalysisRes
   });
   const lexicon = options.lexicon ?? builtinLexicon();
   const enabled = new Set<Category>(settings.categories);
+  cancelled();
   const sourcing = analyseSourcing(document);
   const context: RuleContext = { document, lexicon, settings, sourcing };
   let findings: Finding[] = [];
   const skipped: Category[] = [];
   let stopped = false;
   for (const rule of RULES) {
-    if (options.isCancelled?.()) throw new CancelledError();
+    cancelled();
     if (!rule.categories.some((c) => enabled.has(c))) continue;
     // Out of time: the rules that ran keep their findings, the rest are named in a notice.
     stopped ||= performance.now() - started > settings.timeBudgetMs;

@@ -52,6 +52,12 @@ port.on('message', (message: WorkerRequest) => {
   }
   const flag = new Int32Array(message.cancel);
   const isCancelled = (): boolean => Atomics.load(flag, 0) !== 0;
+  // Cancelled while it waited (this worker was starting up): not begun at all.
+  if (isCancelled()) {
+    port.postMessage({ id: message.id, ok: false, cancelled: true, message: 'cancelled' } satisfies WorkerReply);
+    return;
+  }
+  port.postMessage({ id: message.id, started: true } satisfies WorkerReply);
   let reply: WorkerReply;
   try {
     if (message.kind === 'analyse') {

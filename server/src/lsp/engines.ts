@@ -84,7 +84,10 @@ export type WorkerRequest =
   | { kind: 'analyse'; id: number; cancel: SharedArrayBuffer; request: Wire<AnalyseRequest> }
   | { kind: 'whole'; id: number; cancel: SharedArrayBuffer; request: Wire<WholeRequest> & { gazetteer: DataRef<Gazetteer> } }
   | { kind: 'close'; uri: string };
-export type WorkerReply = { id: number; ok: true; value: AnalyseReply | WholeReply | null } | { id: number; ok: false; cancelled: boolean; message: string };
+export type WorkerReply =
+  | { id: number; started: true }
+  | { id: number; ok: true; value: AnalyseReply | WholeReply | null }
+  | { id: number; ok: false; cancelled: boolean; message: string };
 
 export interface WorkerEngineOptions {
   /** The worker's script (`dist/analysis-worker.cjs`). */
@@ -120,6 +123,8 @@ interface Running {
   started: number;
   timers: NodeJS.Timeout[];
   stopping: boolean;
+  /** The worker has taken the request up (the grace period after a cancellation counts from then). */
+  acknowledged: boolean;
 }
 
 /** One worker thread and what it holds: the request it runs, the data it was sent, the documents it caches. */
@@ -221,7 +226,7 @@ export class WorkerEngine implements AnalysisEngine {
       return;
     }
     if (job.kind === 'analyse') slot.uris.add(job.request.uri);
-    const running: Running = { job, flag: new Int32Array(cancel), started: performance.now(), timers: [], stopping: false };
+    const running: Running = { job, flag: new Int32Array(cancel), started: performance.now(), timers: [], stopping: false, acknowledged: false };
     slot.running = running;
     const limit = job.budgetMs + (this.options.marginMs ?? WORKER_MARGIN_MS);
     running.timers.push(
@@ -234,13 +239,21 @@ export class WorkerEngine implements AnalysisEngine {
     );
   }
 
-  /** Stops a running request once its caller gives up; restarts the worker if it does not stop. */
+  /** Stops a running request once its caller gives up (see `graceTimer`). */
   private watch(slot: Slot, running: Running): void {
     if (running.stopping || !running.job.job.isCancelled()) return;
     running.stopping = true;
     Atomics.store(running.flag, 0, 1);
     const ms = Math.round(performance.now() - running.started);
     this.options.log(`analysis worker: stopping ${running.job.job.label} after ${ms} ms (no longer wanted)`);
+    if (running.acknowledged) this.graceTimer(slot, running);
+  }
+
+  /**
+   * Restarts the worker if a cancelled request it has taken up does not stop within the grace
+   * period (a worker still starting up reads the flag as soon as it takes the request).
+   */
+  private graceTimer(slot: Slot, running: Running): void {
     const grace = this.options.graceMs ?? CANCEL_GRACE_MS;
     running.timers.push(
       setTimeout(() => {
@@ -268,6 +281,11 @@ export class WorkerEngine implements AnalysisEngine {
     worker.on('message', (reply: WorkerReply) => {
       const running = slot.running;
       if (worker !== slot.worker || running === null || reply.id !== running.job.id) return;
+      if ('started' in reply) {
+        running.acknowledged = true;
+        if (running.stopping) this.graceTimer(slot, running);
+        return;
+      }
       this.finish(slot, running, () => {
         if (reply.ok) running.job.resolve({ kind: 'done', value: reply.value });
         else running.job.reject(reply.cancelled ? new CancelledError() : new Error(reply.message));
