@@ -11,13 +11,16 @@
  *     documents in 10 outlets;
  *  5. hostile inputs (issue 19): every pattern of server/test/hostile-inputs.ts analysed at 50,
  *     100, 200 and 400 KB, each pattern in a child process with a time limit, with the growth
- *     of the time per doubling of the input (near 2 is linear).
+ *     of the time per doubling of the input (near 2 is linear);
+ *  6. the language server over stdio (`languageServerSection`, scripts/lib/lsp-bench.ts):
+ *     keystroke → diagnostics on 3,000 and 50,000 words, hovers during a long analysis.
  *
  * Prints a table and writes `.bench/results.json` (the folder is git-ignored).
  * `SLANT_BENCH=comparison npm run bench` runs only the comparison section,
  * `SLANT_BENCH=hostile npm run bench` only the hostile inputs (`SLANT_BENCH_LIMIT_S`: seconds
  * allowed per pattern, 60 by default; `SLANT_BENCH_PATTERNS`: a comma-separated list of the
- * patterns to run, all by default).
+ * patterns to run, all by default), `SLANT_BENCH=lsp` only the language server's (written to
+ * `.bench/lsp.json`).
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,6 +46,7 @@ import { articleOfWords, chunk, loadSamples, repeatTo, stripFrontMatter, synthet
 import { repoRoot } from './lib/data.js';
 import { median, percentile } from './lib/metrics.js';
 import { fmt, int, renderTable, type Table } from './lib/table.js';
+import { lspBench, lspTables } from './lib/lsp-bench.js';
 
 const MB = 1_000_000;
 const benchDir = path.join(repoRoot, '.bench');
@@ -634,4 +638,16 @@ function runWithHyperfine(hyperfine: string, specs: ToolSpec[], files: string[])
   });
 }
 
-main();
+/** The language server's latency (its own table and `.bench/lsp.json`); `SLANT_BENCH_SERVER` may name another build's server. */
+async function languageServerSection(): Promise<void> {
+  log('Language server over stdio');
+  mkdirSync(benchDir, { recursive: true });
+  const results = await lspBench(path.resolve(process.env.SLANT_BENCH_SERVER ?? path.join(repoRoot, 'dist', 'server.cjs')), { log });
+  writeFileSync(path.join(benchDir, 'lsp.json'), JSON.stringify({ date: new Date().toISOString(), ...results }, null, 2) + '\n');
+  console.log(['', ...lspTables(results).map((t) => renderTable(t))].join('\n\n'));
+}
+
+const section = process.env.SLANT_BENCH;
+if (section !== 'lsp') main();
+// The language server's section runs in the full bench and alone, never in a hostile-input child.
+if ((section === undefined || section === 'lsp') && process.env.SLANT_BENCH_CHILD === undefined) await languageServerSection();

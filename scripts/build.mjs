@@ -21,6 +21,8 @@ const bundles = [
   { entryPoints: ['server/src/cli/launch.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.cjs' },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs' },
+  // The language server's analysis worker thread, loaded from beside dist/server.cjs.
+  { entryPoints: ['server/src/lsp/analysis-worker.ts'], outfile: 'dist/analysis-worker.cjs' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] },
 ];
 

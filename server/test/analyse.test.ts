@@ -218,3 +218,18 @@ test('Markdown and plain text of the same prose give the same findings', () => {
     txt.findings.map((f) => [f.ruleId, f.text]),
   );
 });
+
+test('a whole-document analysis out of time keeps the rules that ran and names what was not checked', () => {
+  const paragraph = 'The harbour board called the toll plan a disaster. Critics say it will fail.';
+  const text = Array.from({ length: 3000 }, () => paragraph).join('\n\n');
+  // Reading 200 KB takes longer than a millisecond, so no rule starts.
+  const late = analyse(text, { settings: { timeBudgetMs: 1 } });
+  assert.deepEqual(late.findings, []);
+  assert.deepEqual(
+    late.document.notices.map((n) => n.message),
+    ['analysis stopped at its time budget (1 ms); not fully checked for: loaded, partisan, attribution, boilerplate, unsupported, speculation'],
+  );
+  const done = analyse(text);
+  assert.ok(done.findings.length > 0);
+  assert.deepEqual(done.document.notices, []);
+});

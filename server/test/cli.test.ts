@@ -552,16 +552,40 @@ void test('standard input with -', () => {
   assert.equal(f.start.offset, positionOf(text, 'regime').start);
 });
 
+void test('--time-budget (or timeBudgetMs in the config) stops the checks with a notice; a bad value is a usage error', () => {
+  const paragraph = 'The harbour board called the toll plan a disaster. Critics say it will fail.';
+  const text = Array.from({ length: 3000 }, () => paragraph).join('\n\n');
+  const notice = /<stdin>: analysis stopped at its time budget \(1 ms\); not fully checked for: loaded, /;
+  const dir = workspace();
+  const late = slant(['check', '-f', 'json', '--time-budget', '1', '-'], { cwd: dir, input: text });
+  assert.equal(late.status, 0, late.stderr);
+  const file = json(late).files[0]!;
+  assert.deepEqual(file.findings, []);
+  assert.match(file.notices.map((n: { message: string }) => `<stdin>: ${n.message}`).join('\n'), notice);
+  const text1 = slant(['check', '--time-budget', '1', '-'], { cwd: dir, input: text });
+  assert.match(text1.stderr, notice);
+  const configured = workspace({ '.slant/config.json': JSON.stringify({ timeBudgetMs: 1 }) });
+  assert.match(slant(['check', '-'], { cwd: configured, input: text }).stderr, notice);
+  const roomy = slant(['check', '-f', 'json', '--time-budget', '60000', '-'], { cwd: configured, input: text });
+  assert.ok(json(roomy).files[0]!.findings.length > 0, 'the flag wins over the config');
+  for (const bad of ['0', '1.5', 'soon', '12ms']) {
+    const r = slant(['check', '--time-budget', bad, 'story.txt'], { cwd: dir });
+    assert.equal(r.status, 2, bad);
+    assert.match(r.stderr, /--time-budget takes a whole number of milliseconds/);
+  }
+});
+
 void test('a 20 MB file finishes, with a notice on stderr', () => {
   const paragraph = 'Officials met on Monday to talk about the budget and the roads.\n\n';
   const head = 'The regime met on Sunday.\n\n';
   const size = 20 * 1024 * 1024;
   const text = head + paragraph.repeat(Math.ceil(size / paragraph.length));
   const dir = workspace({ 'big.txt': text });
-  const r = slant(['check', 'big.txt'], { cwd: dir });
+  // About the length limit: a time budget that 5 MB fits in on a busy machine (the budget is tested above).
+  const r = slant(['check', '--time-budget', '600000', 'big.txt'], { cwd: dir });
   assert.notEqual(r.status, null, 'the process finished');
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stderr, /^slant: big\.txt: .*\d/m);
+  assert.match(r.stderr, /^slant: big\.txt: document is .*\d/m);
   assert.match(r.stdout, /^ {2}1:5\s/m);
 });
 

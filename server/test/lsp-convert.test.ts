@@ -240,7 +240,8 @@ test('editor settings: validated field by field; malformed input never throws', 
     severity: { loaded: 'error' },
     ignoreTerms: ['regime'],
   });
-  const bad = validateEditorSettings({ analyse: 3, categories: ['loaded', 'gossip'], severity: { loaded: 'loud', gossip: 'hint' }, flagQuotedSpeech: 'yes', languages: 'markdown' });
+  assert.equal(validateEditorSettings({ timeBudgetMs: 250 }).settings.timeBudgetMs, 250);
+  const bad = validateEditorSettings({ analyse: 3, categories: ['loaded', 'gossip'], severity: { loaded: 'loud', gossip: 'hint' }, flagQuotedSpeech: 'yes', timeBudgetMs: 0.5, languages: 'markdown' });
   assert.deepEqual(bad.settings, DEFAULT_SLANT_SETTINGS);
   assert.deepEqual(bad.problems, [
     'slant.analyse must be one of auto, all, off',
@@ -248,14 +249,15 @@ test('editor settings: validated field by field; malformed input never throws', 
     'slant.severity.loaded must be one of error, warning, info, hint, off',
     'slant.severity.gossip must be one of error, warning, info, hint, off',
     'slant.flagQuotedSpeech must be true or false',
+    'slant.timeBudgetMs must be a whole number of milliseconds, at least 1',
     'slant.languages must be a list of strings',
   ]);
   assert.deepEqual(validateEditorSettings([1, 2]).problems, ['"slant" must be an object']);
 });
 
 test('effective settings: keys the workspace file sets win; severities merge; ignored terms add up', () => {
-  const editor = { ...DEFAULT_SLANT_SETTINGS, severity: { loaded: 'error' as const, partisan: 'hint' as const }, ignoreTerms: ['regime'], flagQuotedSpeech: false };
-  const file = { ...DEFAULT_SETTINGS, categories: ['loaded' as const], severity: { partisan: 'off' as const }, ignoreTerms: ['thug', 'regime'], maxLength: 1000 };
+  const editor = { ...DEFAULT_SLANT_SETTINGS, severity: { loaded: 'error' as const, partisan: 'hint' as const }, ignoreTerms: ['regime'], flagQuotedSpeech: false, timeBudgetMs: 750 };
+  const file = { ...DEFAULT_SETTINGS, categories: ['loaded' as const], severity: { partisan: 'off' as const }, ignoreTerms: ['thug', 'regime'], maxLength: 1000, timeBudgetMs: 300 };
   const merged = effectiveSettings(editor, { settings: file, keys: new Set(['categories', 'severity', 'ignoreTerms', 'maxLength']) });
   assert.deepEqual(merged.engine, {
     categories: ['loaded'],
@@ -263,8 +265,11 @@ test('effective settings: keys the workspace file sets win; severities merge; ig
     flagQuotedSpeech: false,
     ignoreTerms: ['regime', 'thug'],
     maxLength: 1000,
+    timeBudgetMs: 750,
   });
   assert.equal(effectiveSettings(editor, null).engine.maxLength, DEFAULT_SETTINGS.maxLength);
+  assert.equal(effectiveSettings(editor, { settings: file, keys: new Set(['timeBudgetMs']) }).engine.timeBudgetMs, 300);
+  assert.equal(DEFAULT_SLANT_SETTINGS.timeBudgetMs, DEFAULT_SETTINGS.timeBudgetMs, 'the editor and the engine default alike');
 });
 
 test('editor settings are asked once per resource, again after a change; each problem is reported once', async () => {

@@ -197,3 +197,61 @@ test('identical paragraphs are analysed once', () => {
   assert.equal(step.value.findings.length, 50);
   assertSameAsWhole(text, step.value);
 });
+
+// ── Time budget ─────────────────────────────────────────────────────────────────────────────
+
+/** Paragraphs of original text, each with one loaded word, enough for several chunks. */
+function budgetArticle(paragraphs: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < paragraphs; i++) {
+    out.push(`The ferry board met for the ${i + 1}th time. Its chair called the toll plan a disaster for islanders, and the clerk read the minutes aloud.`);
+  }
+  return `${out.join('\n\n')}\n`;
+}
+
+test('a time budget spent while paused stops before the next chunk, keeps the first and says how far it got', async () => {
+  const text = budgetArticle(400);
+  const chunks = splitChunks(text, 'text');
+  assert.ok(chunks.length > 3, `several chunks (${chunks.length})`);
+  const analyser = new IncrementalAnalyser({ format: 'text' });
+  const run = analyser.steps(text, undefined, 200);
+  assert.equal(run.next().done, false, 'the first chunk is analysed');
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  const step = run.next();
+  assert.equal(step.done, true, 'no chunk after the budget');
+  const partial = step.value as IncrementalResult;
+  const stop = (chunks[1] as { start: number }).start;
+  assert.equal(partial.analysedLength, stop);
+  const full = analyse(text, { format: 'text' });
+  const before = full.findings.filter((f) => f.start < stop);
+  assert.ok(before.length > 0);
+  assert.deepEqual(
+    partial.findings.map((f) => [f.start, f.end, f.ruleId]),
+    before.map((f) => [f.start, f.end, f.ruleId]),
+  );
+  const lines = text.slice(0, stop).split('\n').length - 1;
+  const total = text.split('\n').length - 1;
+  assert.deepEqual(
+    partial.notices.map((n) => n.message),
+    [`analysed the first ${lines.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} lines in the time allowed (200 ms); the rest is not checked`],
+  );
+  // Nothing done is lost: the next run takes the first chunk from the cache and finishes.
+  const next = analyser.analyse(text);
+  assert.equal(next.reused, 1);
+  assert.deepEqual(next.notices, []);
+  assertSameAsWhole(text, next, 'text');
+});
+
+test('a budget spent before the first chunk returns nothing analysed, with the notice', () => {
+  const text = budgetArticle(40);
+  const result = new IncrementalAnalyser({ format: 'text' }).analyse(text, undefined, 0);
+  assert.equal(result.analysedLength, 0);
+  assert.deepEqual(result.findings, []);
+  const total = text.split('\n').length - 1;
+  assert.match(result.notices[0]?.message ?? '', new RegExp(`^analysed the first 0 of ${total} lines in the time allowed \\(0 ms\\)`));
+});
+
+test('a cancellation is not a spent budget: it still throws', () => {
+  const text = budgetArticle(40);
+  assert.throws(() => new IncrementalAnalyser({ format: 'text' }).analyse(text, () => true, 60_000), CancelledError);
+});

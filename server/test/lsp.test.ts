@@ -676,6 +676,9 @@ describe('language server over stdio', () => {
     assert.match(messageOf(notice[0]), /NUL characters/);
 
     const huge = uriOf(path.join(plain, 'huge.md'));
+    // This test is about the length limit: a time budget long enough for 5 MB (timeBudgetMs is tested below).
+    settings = { analyse: 'all', timeBudgetMs: 600_000 };
+    await client.configurationChanged();
     // Every paragraph differs, so nothing is shared: several seconds of analysis.
     const parts: string[] = [];
     let size = 0;
@@ -706,6 +709,8 @@ describe('language server over stdio', () => {
     assert.equal(byCode(await client.pull(small), 'contested-label').length, 1);
     await client.close(small);
     assert.ok(client.alive());
+    settings = { analyse: 'all' };
+    await client.configurationChanged();
   });
 });
 

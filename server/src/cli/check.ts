@@ -27,6 +27,7 @@ export const CHECK_OPTIONS: readonly OptionSpec[] = [
   { name: 'lexicon', type: 'value', multiple: true },
   { name: 'max-data-file-mb', type: 'value' },
   { name: 'stdin-format', type: 'value', choices: ['text', 'markdown'] },
+  { name: 'time-budget', type: 'value' },
   { name: 'color', type: 'flag', negatable: true },
   { name: 'quiet', short: 'q', type: 'flag' },
   { name: 'help', short: 'h', type: 'flag' },
@@ -43,6 +44,8 @@ export interface CheckOptions {
   /** `--max-data-file-mb`, in bytes; undefined for the default. */
   maxDataFileBytes: number | undefined;
   stdinFormat: Format;
+  /** Milliseconds per document (`--time-budget`); null: the config's or the default. */
+  timeBudgetMs: number | null;
   color: boolean | undefined;
   quiet: boolean;
 }
@@ -75,6 +78,8 @@ export function checkOptions(args: ParsedArgs): CheckOptions {
   const configPath = stringOption(args, 'config');
   const noConfig = flagOption(args, 'no-config') === true;
   if (configPath !== undefined && noConfig) throw new UsageError('--config and --no-config cannot be used together');
+  const budget = stringOption(args, 'time-budget');
+  if (budget !== undefined && !/^[1-9]\d{0,8}$/.test(budget)) throw new UsageError(`--time-budget takes a whole number of milliseconds of at least 1, not ${JSON.stringify(budget)}`);
   return {
     paths: args.positionals,
     format: (stringOption(args, 'format') ?? 'text') as OutputFormat,
@@ -85,6 +90,7 @@ export function checkOptions(args: ParsedArgs): CheckOptions {
     lexiconPaths: listOption(args, 'lexicon'),
     maxDataFileBytes: maxDataFileOption(args),
     stdinFormat: (stringOption(args, 'stdin-format') ?? 'text') as Format,
+    timeBudgetMs: budget === undefined ? null : Number(budget),
     color: flagOption(args, 'color'),
     quiet: flagOption(args, 'quiet') === true,
   };
@@ -112,7 +118,11 @@ export function runCheck(options: CheckOptions, io: Io, version: string): CheckR
     maxDataFileBytes: options.maxDataFileBytes,
   });
   config.problems.forEach(problem);
-  const settings = { ...config.settings, ...(options.categories !== null ? { categories: options.categories } : {}) };
+  const settings = {
+    ...config.settings,
+    ...(options.categories !== null ? { categories: options.categories } : {}),
+    ...(options.timeBudgetMs !== null ? { timeBudgetMs: options.timeBudgetMs } : {}),
+  };
 
   const collected = collectInputs(options.paths, io.cwd);
   collected.problems.forEach(problem);

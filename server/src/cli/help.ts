@@ -46,6 +46,9 @@ Options:
       --max-data-file-mb N  The largest config, lexicon or entity file read (default 4);
                             a larger one, or one that is not a regular file, is refused
       --stdin-format FORMAT How to read standard input: text (default) or markdown
+      --time-budget MS      Milliseconds each document's analysis may take (default 10000,
+                            or timeBudgetMs in the config); past it the checks not yet run
+                            are skipped with a notice
       --color, --no-color   Force colours on or off (default: on for a terminal, unless
                             NO_COLOR is set)
   -q, --quiet               Text output: findings only, no summary or notices

@@ -9,6 +9,7 @@ import { readDocument } from './read/read.js';
 import { RULES, type RuleContext } from './rules/index.js';
 import { applySuppressions } from './suppress.js';
 import { analyseSourcing } from './sourcing/sourcing.js';
+import { messages } from './messages.js';
 
 export interface AnalyseOptions {
   /** The file's path, for the format and for messages. */
@@ -19,7 +20,7 @@ export interface AnalyseOptions {
   lexicon?: Lexicon;
   /** Settings; missing ones take their defaults. */
   settings?: Partial<Settings>;
-  /** Checked between rules: when it returns true, analysis stops and throws CancelledError. */
+  /** Checked before and after reading, after the sourcing and between rules: when it returns true, analysis stops and throws CancelledError. */
   isCancelled?: () => boolean;
 }
 
@@ -39,8 +40,13 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2,
 
 /** Analyses one text and returns its document model, findings (sorted by position) and summary. */
 export function analyse(text: string, options: AnalyseOptions = {}): AnalysisResult {
+  const started = performance.now();
   const settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const format = options.format ?? formatFromPath(options.path);
+  const cancelled = (): void => {
+    if (options.isCancelled?.()) throw new CancelledError();
+  };
+  cancelled();
   const document = readDocument(text, {
     format,
     ...(options.path !== undefined ? { path: options.path } : {}),
@@ -48,14 +54,24 @@ export function analyse(text: string, options: AnalyseOptions = {}): AnalysisRes
   });
   const lexicon = options.lexicon ?? builtinLexicon();
   const enabled = new Set<Category>(settings.categories);
+  cancelled();
   const sourcing = analyseSourcing(document);
   const context: RuleContext = { document, lexicon, settings, sourcing };
   let findings: Finding[] = [];
+  const skipped: Category[] = [];
+  let stopped = false;
   for (const rule of RULES) {
-    if (options.isCancelled?.()) throw new CancelledError();
+    cancelled();
     if (!rule.categories.some((c) => enabled.has(c))) continue;
+    // Out of time: the rules that ran keep their findings, the rest are named in a notice.
+    stopped ||= performance.now() - started > settings.timeBudgetMs;
+    if (stopped) {
+      for (const c of rule.categories) if (enabled.has(c) && !skipped.includes(c)) skipped.push(c);
+      continue;
+    }
     for (const f of rule.run(context)) if (enabled.has(f.category)) findings.push(f);
   }
+  if (skipped.length > 0) document.notices.push({ level: 'warning', message: messages.outOfTimeRules(settings.timeBudgetMs, skipped) });
   const suppressed = applySuppressions(document, findings, settings);
   findings = suppressed.kept;
   for (const f of findings) {

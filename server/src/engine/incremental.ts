@@ -367,17 +367,26 @@ export class IncrementalAnalyser {
     this.lexicon = options.lexicon ?? builtinLexicon();
   }
 
-  /** Runs to the end without pausing. Throws CancelledError when `isCancelled` says so. */
-  analyse(text: string, isCancelled?: () => boolean): IncrementalResult {
-    const run = this.steps(text, isCancelled);
+  /** Runs to the end (or the time budget) without pausing. Throws CancelledError when `isCancelled` says so. */
+  analyse(text: string, isCancelled?: () => boolean, timeBudgetMs?: number): IncrementalResult {
+    const run = this.steps(text, isCancelled, timeBudgetMs);
     for (;;) {
       const step = run.next();
       if (step.done) return step.value;
     }
   }
 
-  /** Yields after each chunk it analysed (not after cached ones); returns the result. */
-  *steps(text: string, isCancelled?: () => boolean): Generator<void, IncrementalResult, void> {
+  /**
+   * Yields after each chunk it analysed (not after cached ones); returns the result. With a time
+   * budget (milliseconds from the first step, pauses included), it stops before the first chunk
+   * it would analyse once the budget is spent (or abandons the chunk under way when it runs out
+   * meanwhile) and returns the chunks before it, with a notice. Every chunk analysed stays cached.
+   */
+  *steps(text: string, isCancelled?: () => boolean, timeBudgetMs = Infinity): Generator<void, IncrementalResult, void> {
+    const started = performance.now();
+    const late = (): boolean => performance.now() - started > timeBudgetMs;
+    const stop = (): boolean => isCancelled?.() === true || late();
+    let stoppedAt: number | null = null;
     const maxLength = this.options.maxLength ?? DEFAULT_SETTINGS.maxLength;
     const limit = boundAt(text, maxLength);
     const chunks = splitChunks(text, this.options.format, limit);
@@ -387,6 +396,8 @@ export class IncrementalAnalyser {
       ignoreTerms: [],
       flagQuotedSpeech: this.options.flagQuotedSpeech ?? true,
       maxLength: Number.MAX_SAFE_INTEGER,
+      // The budget is this loop's: a chunk is analysed whole or not at all.
+      timeBudgetMs: Number.MAX_SAFE_INTEGER,
     };
     const next = new Map<string, ChunkAnalysis>();
     const findings: Finding[] = [];
@@ -405,19 +416,21 @@ export class IncrementalAnalyser {
       else {
         const slice = text.slice(chunk.contextStart, chunk.end) + (chunk.final ? '' : TAIL);
         try {
-          if (isCancelled?.()) throw new CancelledError();
+          if (stop()) throw new CancelledError();
           const result = analyse(slice, {
             format: this.options.format,
             lexicon: this.lexicon,
             settings,
             ...(this.options.path !== undefined ? { path: this.options.path } : {}),
-            ...(isCancelled ? { isCancelled } : {}),
+            isCancelled: stop,
           });
           part = digest(result.document, result.findings, rel, chunk.end - chunk.contextStart);
         } catch (error) {
           // Keep what was analysed so far: the next run starts from there.
           for (const [done, value] of next) this.cache.set(done, value);
-          throw error;
+          if (!(error instanceof CancelledError) || isCancelled?.() === true || !late()) throw error;
+          stoppedAt = chunk.start;
+          break;
         }
         next.set(key, part);
         yield;
@@ -455,20 +468,28 @@ export class IncrementalAnalyser {
         }
       }
     }
-    this.cache = next;
+    if (stoppedAt === null) this.cache = next;
+    else notices.push({ level: 'warning', message: messages.outOfTimeLines(timeBudgetMs, breaksBefore(text, stoppedAt), breaksBefore(text, text.length) + (text.endsWith('\n') ? 0 : 1)) });
     if (limit < text.length) {
       notices.push({
         level: 'warning',
         message: `document is ${text.length.toLocaleString('en-US')} characters; analysed the first ${limit.toLocaleString('en-US')} (limit ${maxLength.toLocaleString('en-US')})`,
       });
     }
-    return { text, analysedLength: limit, findings, sentences, metadata, notices, words, chunks: chunks.length, reused };
+    return { text, analysedLength: stoppedAt ?? limit, findings, sentences, metadata, notices, words, chunks: chunks.length, reused };
   }
 
   /** Number of cached chunk analyses (for tests and measurements). */
   get cached(): number {
     return this.cache.size;
   }
+}
+
+/** Line breaks in `text` before `end`: the lines before a chunk that starts at `end`. */
+function breaksBefore(text: string, end: number): number {
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
 }
 
 /** One boilerplate finding for a run of boilerplate blocks that two chunks share. */

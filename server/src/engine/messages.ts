@@ -5,7 +5,17 @@ import type { Quote } from './types.js';
 
 const q = (text: string): string => `“${text.replace(/\s+/g, ' ')}”`;
 
+const n = (x: number): string => x.toLocaleString('en-US');
+
 export const messages = {
+  /** The whole-document analysis ran out of time between rules. */
+  outOfTimeRules(budgetMs: number, categories: readonly string[]): string {
+    return `analysis stopped at its time budget (${n(budgetMs)} ms); not fully checked for: ${categories.join(', ')}`;
+  },
+  /** The incremental analysis ran out of time between chunks. */
+  outOfTimeLines(budgetMs: number, lines: number, total: number): string {
+    return `analysed the first ${n(lines)} of ${n(total)} lines in the time allowed (${n(budgetMs)} ms); the rest is not checked`;
+  },
   lexicon(text: string, label: string, alternatives: string[]): string {
     const alt = alternatives.length > 0 ? `; consider ${alternatives.slice(0, 3).map(q).join(', ')}` : '';
     return `${q(text)} is ${label}${alt}`;

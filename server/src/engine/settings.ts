@@ -20,6 +20,12 @@ export interface Settings {
   entities: string[];
   /** Characters analysed at most; a longer document is analysed up to a paragraph break before it, with a notice. */
   maxLength: number;
+  /**
+   * Milliseconds one document's analysis may take. Checked between stages, rules and (in the
+   * editor's incremental analysis) chunks of paragraphs: what is done by then is kept and a
+   * notice says what was left out.
+   */
+  timeBudgetMs: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -30,11 +36,12 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   lexicons: [],
   entities: [],
   maxLength: 5_000_000,
+  timeBudgetMs: 10_000,
 });
 
 export class SettingsError extends DataFileError {}
 
-const KEYS = new Set(['$schema', 'categories', 'severity', 'flagQuotedSpeech', 'ignoreTerms', 'lexicons', 'entities', 'maxLength']);
+const KEYS = new Set(['$schema', 'categories', 'severity', 'flagQuotedSpeech', 'ignoreTerms', 'lexicons', 'entities', 'maxLength', 'timeBudgetMs']);
 
 /**
  * Checks an already-parsed settings object (from an editor or a file) and fills defaults.
@@ -82,10 +89,11 @@ export function validateSettings(value: unknown, source: string, text?: string):
     if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) fail(key, `"${key}" must be a list of strings`);
     settings[key] = [...(v as string[])];
   }
-  if (input.maxLength !== undefined) {
-    const v = input.maxLength;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) fail('maxLength', '"maxLength" must be a positive whole number');
-    settings.maxLength = v as number;
+  for (const key of ['maxLength', 'timeBudgetMs'] as const) {
+    const v = input[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) fail(key, `"${key}" must be a positive whole number`);
+    settings[key] = v as number;
   }
   return settings;
 }

@@ -1,20 +1,23 @@
 /**
  * One analysis per document version: started on demand (a diagnostics pull, a hover, a code
  * action, or a debounced push), shared by every request for the same version, incremental
- * (unchanged paragraphs reuse their results) and cooperative: it gives the event loop a turn
- * after each chunk it analyses, and stops (CancelledError) as soon as the document changes or
- * closes, the settings change, or every request waiting on it was cancelled.
+ * (unchanged paragraphs reuse their results), run by an `AnalysisEngine` (in the server, a
+ * worker thread: see engines.ts), and stopped (CancelledError) as soon as the document changes
+ * or closes, the settings change, or every request waiting on it was cancelled.
  */
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
-import { CATEGORIES, LineIndex, type AnalysisResult, type Finding, type Format, type Lexicon } from '../engine/index.js';
+import { builtinGazetteer, CATEGORIES, LineIndex, type Finding, type Format, type Gazetteer, type Lexicon } from '../engine/index.js';
 import { CancelledError } from '../engine/analyse.js';
-import { applyFindingSettings, IncrementalAnalyser, type IncrementalResult } from '../engine/incremental.js';
+import { applyFindingSettings } from '../engine/incremental.js';
+import type { StanceResult } from '../engine/stance/stance.js';
 import type { CategoryName, DocumentSummary } from '../protocol/index.js';
+import type { AnalyseReply, WholeReply } from './analysis-host.js';
 import { findingToDiagnostic, noticeDiagnostic, type PositionMap } from './diagnostics.js';
+import { InlineEngine, turn, type AnalysisEngine, type EngineJob } from './engines.js';
 import { formatOf, languageOf, shouldAnalyse } from './policy.js';
 import type { EffectiveSettings } from './settings.js';
 import { ui } from './messages.js';
-import { analyseWhole, sourcingOf, type DocumentSourcing } from './sourcing.js';
+import type { DocumentSourcing } from './sourcing.js';
 
 export { CancelledError };
 
@@ -30,6 +33,8 @@ export interface OpenDocument {
 export interface AnalysisContext {
   settings: EffectiveSettings;
   lexicon: Lexicon;
+  /** Entities for the stance; the built-in gazetteer when not given. */
+  gazetteer?: Gazetteer;
   inSlantWorkspace: boolean;
 }
 
@@ -54,11 +59,11 @@ export interface Analysis {
   reused: number;
   /** What the text was read as and with (the whole-document analysis reads it the same way). */
   format: Format;
-  maxLength: number;
   lexicon: Lexicon;
+  gazetteer: Gazetteer;
   settings: EffectiveSettings['engine'];
-  /** The whole-document analysis, once computed (`Analyses.whole`); null when it cannot be. */
-  whole?: AnalysisResult | null;
+  /** The whole-document analysis, once asked for (`Analyses.whole`); null when it cannot be. */
+  whole?: Promise<WholeReply | null>;
 }
 
 export interface AnalysesOptions {
@@ -68,6 +73,8 @@ export interface AnalysesOptions {
   analysed(analysis: Analysis): void;
   /** Called when the engine fails on a document (a bug: logged, shown as a notice, never fatal). */
   failed(uri: string, error: unknown): void;
+  /** Where the engine work runs; on this thread by default. */
+  engine?: AnalysisEngine;
 }
 
 interface Pending {
@@ -79,7 +86,6 @@ interface Pending {
 interface DocState {
   last?: Analysis;
   pending?: Pending;
-  analyser?: { lexicon: Lexicon; flagQuotedSpeech: boolean; format: string; maxLength: number; analyser: IncrementalAnalyser };
 }
 
 /**
@@ -88,8 +94,10 @@ interface DocState {
  */
 export const MAX_DIAGNOSTICS = 5000;
 
+/** Findings converted to diagnostics between two turns of the event loop. */
+const DIAGNOSTICS_SLICE = 500;
+
 const zeroCounts = (): Record<CategoryName, number> => Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<CategoryName, number>;
-const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Whether the request that started an analysis still wants it: a cancelled token, a newer version... */
 export class StaleError extends CancelledError {}
@@ -99,8 +107,11 @@ export class Analyses {
   private readonly requested = new Set<string>();
   private generation = 0;
   private seq = 0;
+  readonly engine: AnalysisEngine;
 
-  constructor(private readonly options: AnalysesOptions) {}
+  constructor(private readonly options: AnalysesOptions) {
+    this.engine = options.engine ?? new InlineEngine();
+  }
 
   /** Settings, workspace configuration or lexicons changed: every analysis is out of date. */
   invalidate(): void {
@@ -122,6 +133,7 @@ export class Analyses {
   /** A document closed: its pending work stops (its analysis sees the document gone) and its cache goes. */
   closed(uri: string): void {
     this.states.delete(uri);
+    this.engine.closed(uri);
   }
 
   /** The last completed analysis of a document's current version, if any. */
@@ -204,8 +216,8 @@ export class Analyses {
       chunks: 0,
       reused: 0,
       format: formatOf(languageId),
-      maxLength: settings.engine.maxLength,
       lexicon: context.lexicon,
+      gazetteer: context.gazetteer ?? builtinGazetteer(),
       settings: settings.engine,
     };
     if (analysis.analysed) {
@@ -213,17 +225,22 @@ export class Analyses {
       analysis.positions = positions;
       const lineBreak = text.slice(0, 1000).search(/[\r\n]/);
       const firstLine = lineBreak < 0 ? Math.min(text.length, 1000) : lineBreak;
-      let result: IncrementalResult | null = null;
+      let result: AnalyseReply | null = null;
       if (text.includes('\u0000')) {
         analysis.diagnostics = [noticeDiagnostic({ level: 'info', message: ui.binary }, firstLine)];
       } else {
+        const { engine } = settings;
         try {
-          result = await this.analyse(state, text, formatOf(languageId), context, isCancelled);
+          const outcome = await this.engine.analyse(
+            { uri, text, format: analysis.format, lexicon: context.lexicon, flagQuotedSpeech: engine.flagQuotedSpeech, maxLength: engine.maxLength, timeBudgetMs: engine.timeBudgetMs },
+            { label: `${uri} (version ${version})`, isCancelled },
+          );
+          if (outcome.kind === 'done') result = outcome.value;
+          else analysis.diagnostics = [noticeDiagnostic({ level: 'warning', message: ui.timedOut(outcome.ms) }, firstLine)];
         } catch (error) {
           if (error instanceof CancelledError) check();
           if (error instanceof CancelledError) throw error;
           this.options.failed(uri, error);
-          state.analyser = undefined;
           analysis.diagnostics = [noticeDiagnostic({ level: 'error', message: ui.failed(error instanceof Error ? error.message : String(error)) }, firstLine)];
         }
         check();
@@ -233,15 +250,23 @@ export class Analyses {
         analysis.sentences = result.sentences;
         analysis.chunks = result.chunks;
         analysis.reused = result.reused;
-        const sentenceEnd = (f: Finding): number => sentenceEndOf(result.sentences, f);
-        const sentenceStart = (f: Finding): number => sentenceStartOf(result.sentences, f);
+        const { sentences } = result;
+        const sentenceEnd = (f: Finding): number => sentenceEndOf(sentences, f);
+        const sentenceStart = (f: Finding): number => sentenceStartOf(sentences, f);
         const shown = analysis.findings.length > MAX_DIAGNOSTICS ? analysis.findings.slice(0, MAX_DIAGNOSTICS) : analysis.findings;
         const notices = [...result.notices];
         if (shown.length < analysis.findings.length) notices.push({ level: 'info', message: ui.tooMany(shown.length, analysis.findings.length) });
-        analysis.diagnostics = [
-          ...notices.map((n) => noticeDiagnostic(n, firstLine)),
-          ...shown.map((f) => findingToDiagnostic(f, { uri, version, positions, sentenceEnd, sentenceStart, text })),
-        ];
+        const diagnostics = notices.map((n) => noticeDiagnostic(n, firstLine));
+        // Many findings are converted a slice at a time, so requests waiting meanwhile (a hover
+        // on another document) are answered between slices, not after all of them.
+        for (let i = 0; i < shown.length; i += DIAGNOSTICS_SLICE) {
+          if (shown.length > DIAGNOSTICS_SLICE) {
+            await turn();
+            check();
+          }
+          for (const f of shown.slice(i, i + DIAGNOSTICS_SLICE)) diagnostics.push(findingToDiagnostic(f, { uri, version, positions, sentenceEnd, sentenceStart, text }));
+        }
+        analysis.diagnostics = diagnostics;
       }
       const byCategory = zeroCounts();
       for (const f of analysis.findings) byCategory[f.category]++;
@@ -254,46 +279,45 @@ export class Analyses {
   }
 
   /**
-   * The whole-document analysis of an analysis (computed once, on first use, for the sourcing
-   * views and the stance): null when the document is not analysed, looks binary, is too long or
-   * the engine failed on it (logged).
+   * The whole-document analysis of an analysis (asked for once, on first use, for the sourcing
+   * views and the stance): null when the document is not analysed, looks binary, is too long,
+   * ran past its time budget, or the engine failed on it (logged). Never throws.
    */
-  whole(analysis: Analysis): AnalysisResult | null {
-    if (analysis.whole !== undefined) return analysis.whole;
-    let whole: AnalysisResult | null = null;
-    if (analysis.analysed && !analysis.text.includes('\u0000')) {
-      try {
-        whole = analyseWhole(analysis.text, analysis.format, analysis.lexicon, analysis.settings);
-      } catch (error) {
-        this.options.failed(analysis.uri, error);
-      }
+  whole(analysis: Analysis): Promise<WholeReply | null> {
+    analysis.whole ??= this.computeWhole(analysis);
+    return analysis.whole;
+  }
+
+  private async computeWhole(analysis: Analysis): Promise<WholeReply | null> {
+    if (!analysis.analysed || analysis.text.includes('\u0000')) return null;
+    const { uri, version, text, format, lexicon, gazetteer, settings } = analysis;
+    try {
+      // Wanted while it is the document's current analysis (a newer version asks for its own).
+      const job: EngineJob = {
+        label: `${uri} (version ${version}, whole document)`,
+        isCancelled: () => this.states.get(uri)?.last !== analysis || this.options.documents.get(uri)?.version !== version,
+      };
+      const outcome = await this.engine.whole({ uri, text, format, lexicon, gazetteer, settings }, job);
+      if (outcome.kind === 'timeout') return null;
+      if (outcome.value?.stanceError !== undefined) this.options.failed(uri, new Error(`stance: ${outcome.value.stanceError}`));
+      return outcome.value;
+    } catch (error) {
+      if (!(error instanceof CancelledError)) this.options.failed(uri, error);
+      // A cancelled request may be asked again by a later caller.
+      if (error instanceof CancelledError) delete analysis.whole;
+      return null;
     }
-    analysis.whole = whole;
-    return whole;
   }
 
   /** The whole-document sourcing of an analysis, or null (see `whole`). */
-  sourcing(analysis: Analysis): DocumentSourcing | null {
-    const whole = this.whole(analysis);
-    return whole && sourcingOf(analysis.text, whole);
+  async sourcing(analysis: Analysis): Promise<DocumentSourcing | null> {
+    const whole = await this.whole(analysis);
+    return whole && { text: analysis.text, sentences: whole.sentences, sourcing: whole.sourcing };
   }
 
-  private async analyse(state: DocState, text: string, format: string, context: AnalysisContext, isCancelled: () => boolean): Promise<IncrementalResult> {
-    const { lexicon } = context;
-    const { flagQuotedSpeech, maxLength } = context.settings.engine;
-    const a = state.analyser;
-    let analyser: IncrementalAnalyser;
-    if (a && a.lexicon === lexicon && a.flagQuotedSpeech === flagQuotedSpeech && a.format === format && a.maxLength === maxLength) analyser = a.analyser;
-    else {
-      analyser = new IncrementalAnalyser({ format: format === 'markdown' ? 'markdown' : 'text', lexicon, flagQuotedSpeech, maxLength });
-      state.analyser = { lexicon, flagQuotedSpeech, format, maxLength, analyser };
-    }
-    const steps = analyser.steps(text, isCancelled);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-      await turn();
-    }
+  /** The stance of an analysis's document toward the entities it names, or null (see `whole`). */
+  async stance(analysis: Analysis): Promise<StanceResult | null> {
+    return (await this.whole(analysis))?.stance ?? null;
   }
 }
 

@@ -104,6 +104,8 @@ export const ui = {
   tooMany: (shown: number, total: number): string =>
     `Slant shows the first ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} findings in this document.`,
   binary: 'Slant did not analyse this document: it looks binary (it contains NUL characters).',
+  timedOut: (budgetMs: number): string =>
+    `Slant stopped analysing this document: it took far longer than its time budget (slant.timeBudgetMs, ${budgetMs.toLocaleString('en-US')} ms), so no findings are shown. Editing the document tries again.`,
 
   // Messages (window/showMessage).
   badSettings: (problems: string[]): string => `Slant: ignoring invalid settings (${problems.join('; ')}); using the defaults for them.`,

@@ -24,6 +24,7 @@ import {
   type ResponseMessage,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   AnalyseDocumentRequest,
@@ -36,6 +37,7 @@ import {
 } from '../protocol/index.js';
 import { ANNOTATE_ALL_KIND } from './code-actions.js';
 import { pathToUri } from './paths.js';
+import { WorkerEngine, type AnalysisEngine } from './engines.js';
 import { Service, type EditorPort } from './service.js';
 
 /** Milliseconds between the last keystroke and an analysis, for editors without pull diagnostics. */
@@ -43,6 +45,19 @@ export const PUSH_DELAY = 200;
 
 /** Watched in every workspace folder: the config, lexicons, and the folder itself (auto mode). */
 const WATCHERS: FileSystemWatcher[] = [{ globPattern: '**/.slant/**' }, { globPattern: '**/.slant' }];
+
+/**
+ * The analysis worker, from its bundle beside the server's (`dist/analysis-worker.cjs`); without
+ * it (the server run from its sources) the analyses run on the main thread, as before.
+ */
+function analysisEngine(log: (message: string) => void): AnalysisEngine | undefined {
+  const file = typeof __dirname === 'string' ? path.join(__dirname, 'analysis-worker.cjs') : null;
+  if (file === null || !existsSync(file)) {
+    log('analysis worker not found next to the server; analysing on the main thread');
+    return undefined;
+  }
+  return new WorkerEngine({ file, log });
+}
 
 /** Requests cancelled before they started are answered at once, not run (vscode-eslint's `cancelUndispatched`). */
 function cancelUndispatched(message: Message): ResponseMessage | undefined {
@@ -99,7 +114,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     client = params.capabilities;
     const pull = client.textDocument?.diagnostic !== undefined;
     const init = (params.initializationOptions ?? {}) as SlantInitializationOptions;
+    const engine = analysisEngine(editor.log);
+    if (engine) connection.onShutdown(() => engine.dispose());
     service = new Service(documents, editor, {
+      ...(engine ? { engine } : {}),
       pull,
       documentChanges: client.workspace?.workspaceEdit?.documentChanges === true,
       trusted: init.workspaceTrusted !== false,

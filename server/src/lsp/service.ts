@@ -16,7 +16,8 @@ import { ui } from './messages.js';
 import { builtinLexiconPaths } from './paths.js';
 import { EditorSettings, effectiveSettings } from './settings.js';
 import { profileSummary, sourceSymbols, sourcesResult, sourcingLenses, sourcingSection } from './sourcing.js';
-import { DocumentStances, stanceSection } from './stance.js';
+import { stanceSection } from './stance.js';
+import type { AnalysisEngine } from './engines.js';
 import { Workspace } from './workspace.js';
 
 /** What the service asks of the editor. */
@@ -52,6 +53,8 @@ export interface ServiceOptions {
    * whole-document sourcing profile, so it waits for typing to pause); `pushDelay` by default.
    */
   summaryDelay?: number;
+  /** Where the analyses run (the server's: a worker thread); on this thread by default. */
+  engine?: AnalysisEngine;
 }
 
 export interface CodeActionRequest {
@@ -68,7 +71,6 @@ export class Service {
   private readonly summaryTimers = new Map<string, NodeJS.Timeout>();
   private watchedOutside = '';
   private readonly justOpened = new Set<string>();
-  private readonly stances: DocumentStances;
 
   constructor(
     private readonly documents: { get(uri: string): OpenDocument | undefined; all(): OpenDocument[] },
@@ -85,8 +87,8 @@ export class Service {
       context: (uri) => this.context(uri),
       analysed: (a) => this.summarise(a),
       failed: (uri, error) => editor.log(`analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      ...(options.engine ? { engine: options.engine } : {}),
     });
-    this.stances = new DocumentStances((uri, error) => editor.log(`stance of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
   }
 
   private async context(uri: string): Promise<AnalysisContext> {
@@ -101,6 +103,7 @@ export class Service {
     return {
       settings: effectiveSettings(editor, state?.config ?? null),
       lexicon: state?.lexicon ?? builtinLexicon(),
+      gazetteer: state?.gazetteer ?? builtinGazetteer(),
       inSlantWorkspace: state?.hasSlantFolder ?? false,
     };
   }
@@ -117,14 +120,17 @@ export class Service {
       uri,
       setTimeout(() => {
         this.summaryTimers.delete(uri);
-        if (this.analyses.current(uri) === analysis) this.editor.summary(this.summaryOf(analysis));
+        if (this.analyses.current(uri) !== analysis) return;
+        void this.summaryOf(analysis).then((summary) => {
+          if (this.analyses.current(uri) === analysis) this.editor.summary(summary);
+        });
       }, this.options.summaryDelay ?? this.options.pushDelay),
     );
   }
 
   /** The analysis's summary with its sourcing profile, when there is one. */
-  private summaryOf(analysis: Analysis): DocumentSummary {
-    const sourcing = this.analyses.sourcing(analysis);
+  private async summaryOf(analysis: Analysis): Promise<DocumentSummary> {
+    const sourcing = await this.analyses.sourcing(analysis);
     return sourcing === null ? analysis.summary : { ...analysis.summary, sourcing: profileSummary(sourcing.sourcing) };
   }
 
@@ -218,9 +224,7 @@ export class Service {
     if (!analysis?.analysed) return null;
     const offset = analysis.positions.offset(position.line, position.character);
     const findings = findingsToHover(findingsAt(analysis.findings, offset), analysis.positions);
-    const gazetteer = this.workspace.stateFor(uri)?.gazetteer ?? builtinGazetteer();
-    const stance = this.stances.get(analysis, this.analyses.whole(analysis), gazetteer);
-    const sourcing = this.analyses.sourcing(analysis);
+    const [stance, sourcing] = await Promise.all([this.analyses.stance(analysis), this.analyses.sourcing(analysis)]);
     const section = (s: { markdown: string; start: number; end: number } | null) => s && { markdown: s.markdown, range: toRange(analysis.positions, s.start, s.end) };
     return withSection(
       withSection(findings, section(stance && stanceSection(stance, offset))),
@@ -231,21 +235,21 @@ export class Service {
   /** `textDocument/codeLens`: the sourcing profile on the first line of an analysed document. */
   async codeLenses(uri: string, token: CancellationToken): Promise<CodeLens[]> {
     const analysis = await this.quietly(uri, token);
-    const sourcing = analysis ? this.analyses.sourcing(analysis) : null;
+    const sourcing = analysis ? await this.analyses.sourcing(analysis) : null;
     return sourcing === null ? [] : sourcingLenses(sourcing, uri);
   }
 
   /** `textDocument/documentSymbol`: the sources of an analysed document, their claims as children. */
   async documentSymbols(uri: string, token: CancellationToken): Promise<DocumentSymbol[]> {
     const analysis = await this.quietly(uri, token);
-    const sourcing = analysis ? this.analyses.sourcing(analysis) : null;
+    const sourcing = analysis ? await this.analyses.sourcing(analysis) : null;
     return sourcing === null || analysis === null ? [] : sourceSymbols(sourcing, analysis.positions);
   }
 
   /** `slant/sources`: every source with the claims it covers; null when the document is not analysed. */
   async sources(uri: string, token?: CancellationToken): Promise<SourcesResult | null> {
     const analysis = await this.quietly(uri, token);
-    const sourcing = analysis ? this.analyses.sourcing(analysis) : null;
+    const sourcing = analysis ? await this.analyses.sourcing(analysis) : null;
     return sourcing === null || analysis === null ? null : sourcesResult(sourcing, analysis.positions, uri, analysis.version);
   }
 
@@ -310,7 +314,7 @@ export class Service {
     this.analyses.request(uri);
     const analysis = await this.quietly(uri);
     this.refresh(false);
-    return analysis ? this.summaryOf(analysis) : { uri, analysed: false, total: 0, byCategory: { loaded: 0, partisan: 0, unsupported: 0, attribution: 0, speculation: 0, boilerplate: 0 } };
+    return analysis ? await this.summaryOf(analysis) : { uri, analysed: false, total: 0, byCategory: { loaded: 0, partisan: 0, unsupported: 0, attribution: 0, speculation: 0, boilerplate: 0 } };
   }
 
   /**

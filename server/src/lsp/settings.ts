@@ -52,6 +52,11 @@ export function validateEditorSettings(raw: unknown): { settings: SlantSettings;
     if (typeof v === 'number' && v > 0 && v <= 1024) settings.maxDataFileMB = v;
     else problems.push('slant.maxDataFileMB must be a number of megabytes above 0 and at most 1024');
   }
+  if (input.timeBudgetMs !== undefined) {
+    const v = input.timeBudgetMs;
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 1) settings.timeBudgetMs = v;
+    else problems.push('slant.timeBudgetMs must be a whole number of milliseconds, at least 1');
+  }
   for (const key of ['ignoreTerms', 'languages'] as const) {
     const v = input[key];
     if (v === undefined) continue;
@@ -71,7 +76,7 @@ export interface WorkspaceSettings {
 export interface EffectiveSettings {
   analyse: SlantSettings['analyse'];
   languages: string[];
-  engine: Pick<Settings, 'categories' | 'severity' | 'flagQuotedSpeech' | 'ignoreTerms' | 'maxLength'>;
+  engine: Pick<Settings, 'categories' | 'severity' | 'flagQuotedSpeech' | 'ignoreTerms' | 'maxLength' | 'timeBudgetMs'>;
 }
 
 /**
@@ -91,6 +96,7 @@ export function effectiveSettings(editor: SlantSettings, workspace: WorkspaceSet
       flagQuotedSpeech: file && has('flagQuotedSpeech') ? file.flagQuotedSpeech : editor.flagQuotedSpeech,
       ignoreTerms: [...new Set([...editor.ignoreTerms, ...(file?.ignoreTerms ?? [])])],
       maxLength: file && has('maxLength') ? file.maxLength : DEFAULT_SETTINGS.maxLength,
+      timeBudgetMs: file && has('timeBudgetMs') ? file.timeBudgetMs : editor.timeBudgetMs,
     },
   };
 }

@@ -5,49 +5,29 @@
  *
  * The diagnostics come from the incremental analysis (chunks of paragraphs), which has no
  * document-wide sourcing: attribution carries across sentences and paragraphs. So sourcing is
- * the engine's full `analyse()` of the text, computed on demand once per analysed version
- * (`Analyses.whole`) and shared with the stance (`stance.ts`).
+ * the engine's full `analyse()` of the text (`analyseWhole`), computed on demand once per
+ * analysed version in the analysis worker (`Analyses.whole`), which computes the stance from
+ * the same analysis (`stance.ts`).
  */
 import { SymbolKind } from 'vscode-languageserver';
 import type { CodeLens, DocumentSymbol, Range } from 'vscode-languageserver';
-import { analyse, builtinLexicon, type AnalysisResult, type AttributionKind, type Category, type Format, type Lexicon, type Sentence, type Settings, type Source, type Sourcing } from '../engine/index.js';
+import { builtinLexicon, type AnalysisResult, type AttributionKind, type Format, type Sentence, type Source, type Sourcing } from '../engine/index.js';
 import { nearestSource } from '../engine/rules/sourcing-rules.js';
 import { sentenceAt } from '../engine/segment.js';
 import { ClientCommands, type SourceClaim, type SourcesResult, type SourcingSummary } from '../protocol/index.js';
 import { toRange, type PositionMap } from './diagnostics.js';
 import { escapeMarkdown } from './hover.js';
 import { ui } from './messages.js';
+import { analyseWhole, SOURCING_MAX_LENGTH } from './analysis-host.js';
 
 /** Re-exported for the converters' tests. */
-export { sentenceAt };
+export { sentenceAt, SOURCING_MAX_LENGTH };
 
 /** The sourcing of one version of a document, with the sentences its indices refer to. */
 export interface DocumentSourcing {
   text: string;
   sentences: readonly Sentence[];
   sourcing: Sourcing;
-}
-
-/**
- * Documents longer than this get no whole-document sourcing (hover section, code lens, symbols,
- * status): reading a million characters in one piece takes about a fifth of a second, and more
- * would stall the server. A news article is a few tens of thousands of characters.
- */
-export const SOURCING_MAX_LENGTH = 1_000_000;
-
-/**
- * The categories of the whole-document analysis: the sourcing needs no rule, the stance needs
- * loaded and partisan wording and loaded report verbs (attribution). One analysis serves both.
- */
-const WHOLE_CATEGORIES: Category[] = ['loaded', 'partisan', 'attribution'];
-
-/**
- * Reads the whole text once for the document-level views (sourcing, stance). Null for a text
- * longer than `SOURCING_MAX_LENGTH`.
- */
-export function analyseWhole(text: string, format: Format, lexicon: Lexicon, settings: Partial<Settings> & { maxLength: number }): AnalysisResult | null {
-  if (Math.min(text.length, settings.maxLength) > SOURCING_MAX_LENGTH) return null;
-  return analyse(text, { format, lexicon, settings: { ...settings, categories: WHOLE_CATEGORIES } });
 }
 
 /** The sourcing of a whole-document analysis, with the sentences its indices refer to. */

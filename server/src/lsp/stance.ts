@@ -3,40 +3,15 @@
  * mention under the cursor (the entity's canonical name, how the mention names it, the score in
  * a word, the confidence, the mentions and the strongest evidence).
  *
- * Like the sourcing, stance needs the whole document (its findings, quotations and tokens): it
- * reads the same whole-document analysis (`Analyses.whole`), once per analysed version.
- * `DocumentStances` keys it by the `Analysis` object, which is replaced whenever the text, the
- * settings or the workspace data (lexicons, gazetteers) change.
+ * Like the sourcing, stance needs the whole document (its findings, quotations and tokens): the
+ * analysis worker computes it from the same whole-document analysis (`Analyses.whole`), once
+ * per analysed version, with the gazetteer of the document's workspace folder.
  */
-import type { AnalysisResult } from '../engine/index.js';
-import type { Gazetteer } from '../engine/entities/gazetteer.js';
 import { sentenceAt } from '../engine/segment.js';
-import { analyseStance, type StanceResult } from '../engine/stance/stance.js';
+import type { StanceResult } from '../engine/stance/stance.js';
 import { signed, stanceWord } from '../present/compare-view.js';
 import { escapeMarkdown } from './hover.js';
 import { ui } from './messages.js';
-
-/** Stance per analysis (so per document version and configuration), computed once; null when it cannot be. */
-export class DocumentStances {
-  private readonly cache = new WeakMap<object, StanceResult | null>();
-
-  constructor(private readonly failed: (uri: string, error: unknown) => void) {}
-
-  /** The stance of `analysis`, from its whole-document analysis `whole` (null: none). */
-  get(analysis: { uri: string }, whole: AnalysisResult | null, gazetteer: Gazetteer): StanceResult | null {
-    if (this.cache.has(analysis)) return this.cache.get(analysis) ?? null;
-    let stance: StanceResult | null = null;
-    if (whole !== null) {
-      try {
-        stance = analyseStance(whole, gazetteer);
-      } catch (error) {
-        this.failed(analysis.uri, error);
-      }
-    }
-    this.cache.set(analysis, stance);
-    return stance;
-  }
-}
 
 /** Evidence sentences the hover shows. */
 export const HOVER_EVIDENCE = 3;

@@ -32,6 +32,8 @@ export interface SlantSettings {
   flagQuotedSpeech: boolean;
   /** Lexicon entry ids or words never reported (the workspace's `.slant/config.json` adds more). */
   ignoreTerms: string[];
+  /** Milliseconds one document's analysis may take; past it, what is done is shown with a notice. */
+  timeBudgetMs: number;
   /** Language ids analysed. */
   languages: string[];
   /** The largest workspace data file read (config, lexicon, entities), in megabytes. */
@@ -44,6 +46,7 @@ export const DEFAULT_SLANT_SETTINGS: SlantSettings = {
   severity: {},
   flagQuotedSpeech: true,
   ignoreTerms: [],
+  timeBudgetMs: 10_000,
   languages: ['markdown', 'plaintext'],
   maxDataFileMB: 4,
 };
