@@ -45,11 +45,16 @@ export interface LexiconMatch {
   entry: CompiledEntry;
   first: number;
   last: number;
+  /** The tokens that are the term itself (`[` `]` in the pattern); the whole match when the pattern marks none. */
+  termFirst: number;
+  termLast: number;
 }
 
 interface Ref {
   entry: number;
   exception: boolean;
+  /** The pattern words that are the term (inclusive indices), or null for all of them. */
+  term: readonly [number, number] | null;
   /** Words of the phrase, with their original case, for case-sensitive entries. */
   exact: string[] | null;
 }
@@ -107,6 +112,10 @@ export function parseLexiconFile(text: string, source: string): LexiconFile {
     if (!Array.isArray(e.patterns) || e.patterns.length === 0 || e.patterns.some((p) => typeof p !== 'string' || p.trim() === '')) {
       fail(i, `${name}: "patterns" must be a non-empty list of phrases`);
     }
+    for (const p of e.patterns as string[]) {
+      const problem = splitPattern(p).problem;
+      if (problem !== null) fail(i, `${name}: pattern ${JSON.stringify(p)}: ${problem}`);
+    }
     if (typeof e.kind !== 'string' || !(ENTRY_KINDS as readonly string[]).includes(e.kind)) {
       fail(i, `${name}: "kind" must be one of ${ENTRY_KINDS.join(', ')}`);
     }
@@ -117,6 +126,9 @@ export function parseLexiconFile(text: string, source: string): LexiconFile {
     for (const key of ['alternatives', 'exceptions'] as const) {
       const v = e[key];
       if (v !== undefined && (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))) fail(i, `${name}: "${key}" must be a list of strings`);
+    }
+    if (Array.isArray(e.exceptions) && e.exceptions.some((x) => typeof x === 'string' && /[[\]]/.test(x))) {
+      fail(i, `${name}: an exception is a whole phrase; "[" "]" mark the term only in patterns`);
     }
     for (const key of ['url', 'side', 'counterpart'] as const) {
       const v = e[key];
@@ -159,12 +171,53 @@ export function inflections(word: string): string[] {
   return [...forms];
 }
 
-/** Splits a pattern into normalised words; hyphenated words also yield their spaced variant. */
-function patternVariants(pattern: string): string[][] {
+/**
+ * A pattern's words, without the brackets that mark its term: in `"[tel aviv] lobbies"` the term
+ * is words 0..1 and "lobbies" is context a replacement keeps. `problem` says what is wrong with
+ * the brackets, if anything.
+ */
+export function splitPattern(pattern: string): { words: string[]; term: [number, number] | null; problem: string | null } {
   const words = pattern.trim().split(/\s+/);
-  const variants: string[][] = [words];
+  let open = -1;
+  let close = -1;
+  let problem: string | null = null;
+  const out = words.map((w, k) => {
+    let word = w;
+    if (word.startsWith('[')) {
+      if (open >= 0) problem ??= 'only one run of words may be marked as the term';
+      open = k;
+      word = word.slice(1);
+    }
+    if (word.endsWith(']')) {
+      if (close >= 0 || open < 0) problem ??= 'a "]" must close a "[" before it';
+      close = k;
+      word = word.slice(0, -1);
+    }
+    if (/[[\]]/.test(word) || word === '') problem ??= '"[" and "]" go around whole words, as in "[tel aviv] lobbies"';
+    return word;
+  });
+  if ((open >= 0) !== (close >= 0)) problem ??= 'a "[" needs its "]"';
+  const term: [number, number] | null = open >= 0 && close >= open ? [open, close] : null;
+  return { words: out, term: term !== null && term[0] === 0 && term[1] === out.length - 1 ? null : term, problem };
+}
+
+/**
+ * Splits a pattern into words; hyphenated words also yield their spaced variant. Each variant
+ * keeps the range of words that is the term (null: all).
+ */
+function patternVariants(pattern: string): { words: string[]; term: [number, number] | null }[] {
+  const { words, term } = splitPattern(pattern);
+  const variants = [{ words, term }];
   if (words.some((w) => w.includes('-') && !w.endsWith('*'))) {
-    variants.push(words.flatMap((w) => (w.includes('-') && !w.endsWith('*') ? w.split('-').filter(Boolean) : [w])));
+    const split: string[] = [];
+    let spaced: [number, number] | null = null;
+    words.forEach((w, k) => {
+      const parts = w.includes('-') && !w.endsWith('*') ? w.split('-').filter(Boolean) : [w];
+      if (term !== null && k === term[0]) spaced = [split.length, split.length];
+      split.push(...parts);
+      if (term !== null && k === term[1] && spaced !== null) spaced = [spaced[0], split.length - 1];
+    });
+    variants.push({ words: split, term: spaced });
   }
   return variants;
 }
@@ -193,7 +246,7 @@ export class Lexicon {
   }
 
   private add(pattern: string, entry: number, exception: boolean, e: CompiledEntry): void {
-    for (const words of patternVariants(pattern)) {
+    for (const { words, term } of patternVariants(pattern)) {
       // The words before the last lead to one node; each inflection of the last goes on from it.
       let head = this.root;
       for (let k = 0; k < words.length - 1; k++) head = step(head, words[k] as string);
@@ -204,8 +257,8 @@ export class Lexicon {
         const exact = e.caseSensitive ? [...words.slice(0, -1), lastForm] : null;
         const key = exact?.join(' ');
         node.refs ??= [];
-        if (!node.refs.some((r) => r.entry === entry && r.exception === exception && r.exact?.join(' ') === key)) {
-          node.refs.push({ entry, exception, exact });
+        if (!node.refs.some((r) => r.entry === entry && r.exception === exception && r.exact?.join(' ') === key && r.term?.join() === term?.join())) {
+          node.refs.push({ entry, exception, exact, term });
         }
       }
     }
@@ -233,7 +286,14 @@ export class Lexicon {
     let end = -1;
     for (const c of candidates) {
       if (c.first <= end) continue;
-      out.push({ entry: this.entries[c.ref.entry] as CompiledEntry, first: c.first, last: c.last });
+      const term = c.ref.term;
+      out.push({
+        entry: this.entries[c.ref.entry] as CompiledEntry,
+        first: c.first,
+        last: c.last,
+        termFirst: term ? c.first + term[0] : c.first,
+        termLast: term ? c.first + term[1] : c.last,
+      });
       end = c.last;
     }
     return out;
@@ -294,11 +354,13 @@ function inflectedLast(word: string, caseSensitive: boolean): string[] {
   return forms.map((f) => (f === word.toLowerCase() ? word : capital ? f.charAt(0).toUpperCase() + f.slice(1) : f));
 }
 
+const RE_FORMAT = /\p{Cf}/gu;
+
 function exactMatch(words: string[], tokens: readonly Token[], first: number, last: number): boolean {
   if (last - first + 1 !== words.length) return false;
   for (let k = 0; k < words.length; k++) {
     const w = words[k] as string;
-    const text = (tokens[first + k] as Token).text.replace(/[’']s$/, '');
+    const text = (tokens[first + k] as Token).text.replace(RE_FORMAT, '').replace(/[’']s$/, '');
     if (!w.endsWith('*') && text !== w && text !== w.replace(/-/g, '')) return false;
   }
   return true;
