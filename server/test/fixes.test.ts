@@ -301,16 +301,28 @@ test('property: every fix, alone or followed by Annotate all, then reject all Cr
         } else {
           assert.equal(rejectAll(fixed), text, `${action.title} on ${JSON.stringify(data.text)}`);
         }
-        // One fix in a few: then Annotate all on the fixed text, then reject all.
-        if (k % 5 === pick % 5) {
+        // Nothing planted (one fix in eight, as each check is an analysis): the reader takes what
+        // the fix wrote for what it is, and the finding is dealt with.
+        if (!action.title.startsWith('Replace with') && k % 8 === pick % 8) {
+          const again = analyse(fixed, { format: 'markdown' });
+          const same = (f: Finding): boolean => f.ruleId === data.ruleId && f.entryId === data.entryId;
+          if (action.title.startsWith('Ignore')) assert.ok(again.summary.ignored > result.summary.ignored, `${action.title}: not read as an ignore comment in ${JSON.stringify(fixed)}`);
+          else {
+            // Read as reviewed, or (a substitution blanks the old words) no longer found.
+            const gone = again.findings.filter(same).length < result.findings.filter(same).length;
+            assert.ok(gone || again.summary.reviewed > result.summary.reviewed, `${action.title}: the finding is still there in ${JSON.stringify(fixed)}`);
+          }
+        }
+        // One fix in sixteen: then Annotate all on the fixed text, then reject all.
+        if (k % 16 === (pick >> 3) % 16) {
           const after = analyse(fixed, { format: 'markdown' });
           const all = applyEdits(fixed, annotateAllEdits(fixed, after.findings, new LineIndex(fixed)));
           assert.equal(rejectAll(all), rejectAll(fixed), `${action.title}, then annotate all`);
         }
       });
     }),
-    { numRuns: 300, seed: 20261205 },
+    { numRuns: 60, seed: 20261205 },
   );
   // The documents did exercise the fixes (not a vacuous pass).
-  assert.ok(fixesChecked > 1000 && replacements > 100, `${fixesChecked} fixes, ${replacements} replacements`);
+  assert.ok(fixesChecked > 1000 && replacements > 200, `${fixesChecked} fixes, ${replacements} replacements`);
 });
