@@ -177,29 +177,32 @@ export function inflections(word: string): string[] {
  * the brackets, if anything.
  */
 export function splitPattern(pattern: string): { words: string[]; term: [number, number] | null; problem: string | null } {
-  const words = pattern.trim().split(/\s+/);
+  const words = pattern.trim().split(SPACES);
+  if (!pattern.includes('[') && !pattern.includes(']')) return { words, term: null, problem: null };
   let open = -1;
   let close = -1;
   let problem: string | null = null;
-  const out = words.map((w, k) => {
-    let word = w;
-    if (word.startsWith('[')) {
+  for (let k = 0; k < words.length; k++) {
+    let w = words[k] as string;
+    if (w.charCodeAt(0) === 0x5b) {
       if (open >= 0) problem ??= 'only one run of words may be marked as the term';
       open = k;
-      word = word.slice(1);
+      w = w.slice(1);
     }
-    if (word.endsWith(']')) {
+    if (w.charCodeAt(w.length - 1) === 0x5d) {
       if (close >= 0 || open < 0) problem ??= 'a "]" must close a "[" before it';
       close = k;
-      word = word.slice(0, -1);
+      w = w.slice(0, -1);
     }
-    if (/[[\]]/.test(word) || word === '') problem ??= '"[" and "]" go around whole words, as in "[tel aviv] lobbies"';
-    return word;
-  });
+    if (w === '' || w.includes('[') || w.includes(']')) problem ??= '"[" and "]" go around whole words, as in "[tel aviv] lobbies"';
+    words[k] = w;
+  }
   if ((open >= 0) !== (close >= 0)) problem ??= 'a "[" needs its "]"';
-  const term: [number, number] | null = open >= 0 && close >= open ? [open, close] : null;
-  return { words: out, term: term !== null && term[0] === 0 && term[1] === out.length - 1 ? null : term, problem };
+  const whole = open <= 0 && close === words.length - 1;
+  return { words, term: problem === null && open >= 0 && !whole ? [open, close] : null, problem };
 }
+
+const SPACES = /\s+/;
 
 /**
  * Splits a pattern into words; hyphenated words also yield their spaced variant. Each variant
@@ -257,7 +260,7 @@ export class Lexicon {
         const exact = e.caseSensitive ? [...words.slice(0, -1), lastForm] : null;
         const key = exact?.join(' ');
         node.refs ??= [];
-        if (!node.refs.some((r) => r.entry === entry && r.exception === exception && r.exact?.join(' ') === key && r.term?.join() === term?.join())) {
+        if (!node.refs.some((r) => r.entry === entry && r.exception === exception && r.exact?.join(' ') === key && r.term?.[0] === term?.[0] && r.term?.[1] === term?.[1])) {
           node.refs.push({ entry, exception, exact, term });
         }
       }
