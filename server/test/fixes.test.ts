@@ -7,8 +7,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { IncrementalAnalyser } from '../src/engine/incremental.js';
+import { BUILTIN_LEXICON_FILES, splitPattern } from '../src/engine/lexicon/lexicon.js';
 import { analyse, compileLexicon, LineIndex, parseLexiconFile, type AnalysisResult, type Finding } from '../src/engine/index.js';
 import { findingToDiagnostic, type DiagnosticData } from '../src/lsp/diagnostics.js';
 import { annotateAllEdits, quickFixes } from '../src/lsp/code-actions.js';
@@ -144,6 +147,17 @@ test('a lexicon marks the term with brackets; bad brackets are refused with the 
     () => parseLexiconFile(JSON.stringify({ entries: [{ id: 'x', kind: 'emotive', patterns: ['a'], exceptions: ['[a] b'], note: 'n' }] }), 'bad.json'),
     /exception is a whole phrase/,
   );
+});
+
+test('the built-in lexicon files pass the checks a workspace lexicon gets, brackets included', () => {
+  let marked = 0;
+  for (const name of BUILTIN_LEXICON_FILES) {
+    const text = readFileSync(path.join(import.meta.dirname, '../data/lexicon', name), 'utf8');
+    const file = parseLexiconFile(text, name);
+    for (const e of file.entries) for (const p of e.patterns) if (splitPattern(p).term !== null) marked++;
+  }
+  // The entries with context words (the Tel Aviv metonym, "eliminated", …) mark their term.
+  assert.ok(marked > 1000, `${marked} patterns mark a term`);
 });
 
 test('a finding across a link: no replacement; the annotation highlights the text on each side and keeps the link', () => {
