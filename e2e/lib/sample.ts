@@ -37,9 +37,13 @@ export const IN_LINK: Phrase = { context: 'Critics called [the new cabinet a reg
 /** A paragraph typed at the end: a phrase flagged across a link's bracket and URL; annotating keeps the link. */
 export const ACROSS_LINK: Phrase = { context: 'The bloc backed [regime](https://example.org/bloc) change in the north.', text: 'regime' };
 
-/** What "reject all CriticMarkup" gives: comments and additions go, highlights and deletions keep their text, substitutions their old text. */
+/**
+ * What rejecting the CriticMarkup Slant's fixes wrote does: Slant's comments and additions go,
+ * highlights and deletions keep their text, substitutions their old text. A writer's own comments
+ * (not starting "slant") stay.
+ */
 export function rejectAll(text: string): string {
-  return text.replace(/\{>>[\s\S]*?<<\}|\{\+\+[\s\S]*?\+\+\}|\{==([\s\S]*?)==\}|\{--([\s\S]*?)--\}|\{~~([\s\S]*?)~>[\s\S]*?~~\}/g, (_m, hl?: string, del?: string, sub?: string) => hl ?? del ?? sub ?? '');
+  return text.replace(/\{>>slant[\s\S]*?<<\}|\{\+\+[\s\S]*?\+\+\}|\{==([\s\S]*?)==\}|\{--([\s\S]*?)--\}|\{~~([\s\S]*?)~>[\s\S]*?~~\}/g, (_m, hl?: string, del?: string, sub?: string) => hl ?? del ?? sub ?? '');
 }
 
 export interface Place {

@@ -18,13 +18,9 @@ import { annotateAllEdits, quickFixes } from '../src/lsp/code-actions.js';
 import { sentenceEndOf, sentenceStartOf } from '../src/lsp/analyses.js';
 import { toFileReport } from '../src/cli/report.js';
 import { rangeOf } from './helpers.js';
+import { rejectAll } from '../../e2e/lib/sample.js';
 
 const URI = 'file:///desk/draft.md';
-
-/** What "reject all CriticMarkup" does: comments and additions go, highlights and deletions keep their text, substitutions their old text. */
-function rejectAll(text: string): string {
-  return text.replace(/\{>>[\s\S]*?<<\}|\{\+\+[\s\S]*?\+\+\}|\{==([\s\S]*?)==\}|\{--([\s\S]*?)--\}|\{~~([\s\S]*?)~>[\s\S]*?~~\}/g, (_m, hl?: string, del?: string, sub?: string) => hl ?? del ?? sub ?? '');
-}
 
 function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const index = new LineIndex(text);
@@ -105,14 +101,20 @@ test('the CLI JSON gives the term only when it is narrower than the finding', ()
   assert.equal(report.findings.find((f) => f.entryId === 'regime')?.term, undefined);
 });
 
-test('the language server shifts the term with the chunk it was found in', () => {
+test('the language server shifts the term and the plain runs with the chunk they were found in', () => {
   const filler = Array.from({ length: 30 }, (_, k) => `Paragraph ${k} says the weather held and the market opened on time.`).join('\n\n');
-  const text = `${filler}\n\nOn Monday Tel Aviv lobbies the council again.\n`;
+  const text = `${filler}\n\nOn Monday Tel Aviv lobbies the council again.\n\nThey backed [regime](https://example.org/m) change.\n`;
   const result = new IncrementalAnalyser({ format: 'markdown' }).analyse(text);
   assert.ok(result.chunks > 1);
   const f = result.findings.find((g) => g.entryId === 'tel-aviv-metonym') as Finding;
   assert.equal(text.slice(f.term.start, f.term.end), 'Tel Aviv');
   assert.equal(text.slice(f.start, f.end), 'Tel Aviv lobbies');
+  // The runs of plain text of a finding across a link move with it too.
+  const across = result.findings.find((g) => g.entryId === 'regime-change') as Finding;
+  assert.deepEqual(
+    across.parts?.map((p) => text.slice(p.start, p.end)),
+    ['regime', 'change'],
+  );
 });
 
 test('a lexicon marks the term with brackets; bad brackets are refused with the entry named', () => {
@@ -204,7 +206,7 @@ test('annotate all: overlapping findings across a link share one annotation in p
     ['scare-quote', 'contested-label', 'contested-label'],
   );
   const out = applyEdits(text, annotateAllEdits(text, result.findings, positions));
-  const comment = /\{>>(.*?)<<\}/.exec(out)?.[1] ?? '';
+  const comment = /\{>>(slant.*?)<<\}/.exec(out)?.[1] ?? '';
   assert.equal(out.replace(comment, '…'), 'It was “[{==so-called==}](https://example.org/c) {==regime change”==}{>>…<<} then.\n');
   // One comment names all three findings.
   assert.equal(comment.split(' | ').length, 3, comment);
@@ -276,6 +278,7 @@ const WRAPS: ((s: string) => string)[] = [
   (s) => `<b>${s}</b>`,
   (s) => `~~${s}~~`,
   (s) => `[${s}][ref]`,
+  (s) => `${s}{>>desk: check this<<}`,
 ];
 const PREFIXES = ['', '', '> ', '- ', '## ', '1. '];
 
