@@ -96,7 +96,7 @@ export function highlightRanges(f: Finding): OffsetRange[] {
 }
 
 /** The term, when it lies in plain text (inside one of the finding's parts; none inside an addition). */
-export function replaceableTerm(f: Finding): OffsetRange | null {
+function replaceableTerm(f: Finding): OffsetRange | null {
   const { term } = f;
   if (f.parts === undefined) return term;
   return f.parts.some((p) => p.start <= term.start && term.end <= p.end) ? term : null;

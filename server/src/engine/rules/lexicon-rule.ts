@@ -47,22 +47,20 @@ export const lexiconRule: Rule = {
       const sentence = (tokens[i] as Token).sentence;
       let j = i;
       while (j < tokens.length && (tokens[j] as Token).sentence === sentence) j++;
-      const sentenceTokens = tokens.slice(i, j);
-      const starts = phraseRuns(doc.text, sentenceTokens);
+      const run = tokens.slice(i, j);
+      // Matched run by run (inline code or HTML ends one), in indices into the sentence's tokens.
+      const starts = phraseRuns(doc.text, run);
       const matches =
         starts.length === 1
-          ? lexicon.match(sentenceTokens)
+          ? lexicon.match(run)
           : starts.flatMap((from, k) =>
               lexicon
-                .match(sentenceTokens.slice(from, starts[k + 1]))
+                .match(run.slice(from, starts[k + 1]))
                 .map((m) => ({ ...m, first: m.first + from, last: m.last + from, termFirst: m.termFirst + from, termLast: m.termLast + from })),
             );
-      const run = sentenceTokens;
       for (const m of matches) {
         const first = run[m.first] as Token;
         const last = run[m.last] as Token;
-        const termStart = (run[m.termFirst] as Token).start;
-        const termEnd = endWithoutPossessive(run[m.termLast] as Token);
         const e = m.entry;
         const before = run[m.first - 1];
         if (e.kind === 'report-verb' && before !== undefined && NOUN_MARKERS.has(before.norm)) continue;
@@ -74,7 +72,7 @@ export const lexiconRule: Rule = {
           severity: e.severity,
           start: first.start,
           end: last.end,
-          term: { start: termStart, end: termEnd > termStart ? termEnd : (run[m.termLast] as Token).end },
+          term: { start: (run[m.termFirst] as Token).start, end: endWithoutPossessive(run[m.termLast] as Token) },
           message: e.kind === 'partisan' ? messages.partisan(text, e.side, e.counterpart) : messages.lexicon(text, rule.label, e.alternatives ?? []),
           note: e.note,
           expected: e.alternatives ?? [],
