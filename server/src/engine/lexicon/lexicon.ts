@@ -6,7 +6,7 @@ import type { Category, Severity, Token } from '../types.js';
 import { SEVERITIES } from '../types.js';
 import { DataFileError, parseJson } from '../json.js';
 import { lineColumn } from '../position.js';
-import { normaliseWord } from '../segment.js';
+import { normaliseWord, withoutFormat } from '../segment.js';
 import { ENTRY_KINDS, type EntryKind, type LexiconEntry, type LexiconFile } from './schema.js';
 import conflict from '../../../data/lexicon/conflict.json' with { type: 'json' };
 import general from '../../../data/lexicon/general.json' with { type: 'json' };
@@ -178,7 +178,7 @@ export function inflections(word: string): string[] {
  */
 export function splitPattern(pattern: string): { words: string[]; term: [number, number] | null; problem: string | null } {
   const words = pattern.trim().split(SPACES);
-  if (!pattern.includes('[') && !pattern.includes(']')) return { words, term: null, problem: null };
+  if (pattern.indexOf('[') < 0 && pattern.indexOf(']') < 0) return { words, term: null, problem: null };
   let open = -1;
   let close = -1;
   let problem: string | null = null;
@@ -204,25 +204,25 @@ export function splitPattern(pattern: string): { words: string[]; term: [number,
 
 const SPACES = /\s+/;
 
-/**
- * Splits a pattern into words; hyphenated words also yield their spaced variant. Each variant
- * keeps the range of words that is the term (null: all).
- */
-function patternVariants(pattern: string): { words: string[]; term: [number, number] | null }[] {
-  const { words, term } = splitPattern(pattern);
-  const variants = [{ words, term }];
-  if (words.some((w) => w.includes('-') && !w.endsWith('*'))) {
-    const split: string[] = [];
-    let spaced: [number, number] | null = null;
-    words.forEach((w, k) => {
-      const parts = w.includes('-') && !w.endsWith('*') ? w.split('-').filter(Boolean) : [w];
-      if (term !== null && k === term[0]) spaced = [split.length, split.length];
-      split.push(...parts);
-      if (term !== null && k === term[1] && spaced !== null) spaced = [spaced[0], split.length - 1];
-    });
-    variants.push({ words: split, term: spaced });
+const hyphenated = (w: string): boolean => w.includes('-') && !w.endsWith('*');
+
+/** The spaced variant of a pattern with hyphenated words ("so-called" → "so called"), its term moved along; null when none is hyphenated. */
+function spacedVariant(words: readonly string[], term: [number, number] | null): { words: string[]; term: [number, number] | null } | null {
+  let any = false;
+  for (const w of words) if (hyphenated(w)) any = true;
+  if (!any) return null;
+  const split: string[] = [];
+  let from = 0;
+  let to = 0;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k] as string;
+    if (k === term?.[0]) from = split.length;
+    if (hyphenated(w)) {
+      for (const part of w.split('-')) if (part !== '') split.push(part);
+    } else split.push(w);
+    if (k === term?.[1]) to = split.length - 1;
   }
-  return variants;
+  return { words: split, term: term === null ? null : [from, to] };
 }
 
 export class Lexicon {
@@ -249,20 +249,25 @@ export class Lexicon {
   }
 
   private add(pattern: string, entry: number, exception: boolean, e: CompiledEntry): void {
-    for (const { words, term } of patternVariants(pattern)) {
-      // The words before the last lead to one node; each inflection of the last goes on from it.
-      let head = this.root;
-      for (let k = 0; k < words.length - 1; k++) head = step(head, words[k] as string);
-      const last = words[words.length - 1] as string;
-      const lastForms = e.inflect === false ? [last] : inflectedLast(last, e.caseSensitive === true);
-      for (const lastForm of lastForms) {
-        const node = step(head, lastForm);
-        const exact = e.caseSensitive ? [...words.slice(0, -1), lastForm] : null;
-        const key = exact?.join(' ');
-        node.refs ??= [];
-        if (!node.refs.some((r) => r.entry === entry && r.exception === exception && r.exact?.join(' ') === key && r.term?.[0] === term?.[0] && r.term?.[1] === term?.[1])) {
-          node.refs.push({ entry, exception, exact, term });
-        }
+    const { words, term } = splitPattern(pattern);
+    this.addWords(words, term, entry, exception, e);
+    const spaced = spacedVariant(words, term);
+    if (spaced !== null) this.addWords(spaced.words, spaced.term, entry, exception, e);
+  }
+
+  private addWords(words: readonly string[], term: [number, number] | null, entry: number, exception: boolean, e: CompiledEntry): void {
+    // The words before the last lead to one node; each inflection of the last goes on from it.
+    let head = this.root;
+    for (let k = 0; k < words.length - 1; k++) head = step(head, words[k] as string);
+    const last = words[words.length - 1] as string;
+    const lastForms = e.inflect === false ? [last] : inflectedLast(last, e.caseSensitive === true);
+    for (const lastForm of lastForms) {
+      const node = step(head, lastForm);
+      const exact = e.caseSensitive ? [...words.slice(0, -1), lastForm] : null;
+      const key = exact?.join(' ');
+      node.refs ??= [];
+      if (!node.refs.some((r) => r.entry === entry && r.exception === exception && r.exact?.join(' ') === key && r.term?.[0] === term?.[0] && r.term?.[1] === term?.[1])) {
+        node.refs.push({ entry, exception, exact, term });
       }
     }
   }
@@ -357,13 +362,11 @@ function inflectedLast(word: string, caseSensitive: boolean): string[] {
   return forms.map((f) => (f === word.toLowerCase() ? word : capital ? f.charAt(0).toUpperCase() + f.slice(1) : f));
 }
 
-const RE_FORMAT = /\p{Cf}/gu;
-
 function exactMatch(words: string[], tokens: readonly Token[], first: number, last: number): boolean {
   if (last - first + 1 !== words.length) return false;
   for (let k = 0; k < words.length; k++) {
     const w = words[k] as string;
-    const text = (tokens[first + k] as Token).text.replace(RE_FORMAT, '').replace(/[’']s$/, '');
+    const text = withoutFormat((tokens[first + k] as Token).text).replace(/[’']s$/, '');
     if (!w.endsWith('*') && text !== w && text !== w.replace(/-/g, '')) return false;
   }
   return true;
