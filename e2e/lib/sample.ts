@@ -38,12 +38,12 @@ export const IN_LINK: Phrase = { context: 'Critics called [the new cabinet a reg
 export const ACROSS_LINK: Phrase = { context: 'The bloc backed [regime](https://example.org/bloc) change in the north.', text: 'regime' };
 
 /**
- * What rejecting the CriticMarkup Slant's fixes wrote does: Slant's comments and additions go,
- * highlights and deletions keep their text, substitutions their old text. A writer's own comments
- * (not starting "slant") stay.
+ * What rejecting the CriticMarkup Slant's fixes wrote does: its comments go, highlights keep their
+ * text, substitutions their old text. A writer's own comments (not starting "slant"), additions
+ * and deletions stay (Slant's fixes write none).
  */
 export function rejectAll(text: string): string {
-  return text.replace(/\{>>slant[\s\S]*?<<\}|\{\+\+[\s\S]*?\+\+\}|\{==([\s\S]*?)==\}|\{--([\s\S]*?)--\}|\{~~([\s\S]*?)~>[\s\S]*?~~\}/g, (_m, hl?: string, del?: string, sub?: string) => hl ?? del ?? sub ?? '');
+  return text.replace(/\{>>slant[\s\S]*?<<\}|\{==([\s\S]*?)==\}|\{~~([\s\S]*?)~>[\s\S]*?~~\}/g, (_m, hl?: string, sub?: string) => hl ?? sub ?? '');
 }
 
 export interface Place {

@@ -194,6 +194,17 @@ test('a finding across emphasis leaves no stray mark; inside a link it stays ins
 test('inside a CriticMarkup addition (someone’s pending edit) only the ignore comment is offered: CriticMarkup cannot nest', () => {
   const text = 'The editor wrote {++the regime fell++} last night.\n';
   assert.deepEqual([...fixesFor(text, 'regime').keys()], ['Ignore contested-label in this sentence']);
+  // A sentence that ends inside the addition gets its ignore comment after it, where it is read.
+  const inside = 'The editor wrote {++the regime fell.++} Then more came.\n';
+  const ignored = fixesFor(inside, 'regime').get('Ignore contested-label in this sentence') ?? '';
+  assert.equal(ignored, 'The editor wrote {++the regime fell.++}{>>slant-ignore contested-label<<} Then more came.\n');
+  assert.equal(analyse(ignored, { format: 'markdown' }).summary.ignored, 1);
+  // After a highlight, past the comment that belongs to it.
+  const highlighted = 'The regime said {==it would fall.==}{>>desk: check<<} Then more came.\n';
+  assert.equal(
+    fixesFor(highlighted, 'regime').get('Ignore contested-label in this sentence'),
+    'The regime said {==it would fall.==}{>>desk: check<<}{>>slant-ignore contested-label<<} Then more came.\n',
+  );
   const { result, positions } = analysed(text);
   assert.deepEqual(annotateAllEdits(text, result.findings, positions), []);
 });
@@ -279,6 +290,8 @@ const WRAPS: ((s: string) => string)[] = [
   (s) => `~~${s}~~`,
   (s) => `[${s}][ref]`,
   (s) => `${s}{>>desk: check this<<}`,
+  (s) => `{++${s}++}`,
+  (s) => `{--${s}--}`,
 ];
 const PREFIXES = ['', '', '> ', '- ', '## ', '1. '];
 

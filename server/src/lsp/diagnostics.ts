@@ -87,6 +87,28 @@ const CRITIC = /\{(?:\+\+|--|~~|==|>>)|(?:\+\+|--|~~|==|<<)\}/;
 /** Characters that open or close Markdown inline syntax: a highlight around text holding one may cut through it. */
 const INLINE_SYNTAX = /[[\]*_`<>~\\]/;
 
+/** CriticMarkup's markers: an opener, or (captured) a closer. */
+const CRITIC_MARKER = /\{(?:\+\+|--|~~|==|>>)|((?:\+\+|--|~~|==|<<)\})/g;
+
+/**
+ * Where an ignore comment may go at `offset`: there, unless it lies inside a CriticMarkup span
+ * (the first marker after it, in the rest of its paragraph, is a closer); then after that span
+ * and the comment that belongs to it, if any. Spans do not nest: a comment inside one is not read.
+ */
+function outsideCritic(text: string, offset: number): number {
+  const paragraphEnd = text.indexOf('\n\n', offset);
+  const rest = text.slice(offset, Math.min(paragraphEnd < 0 ? text.length : paragraphEnd, offset + 4000));
+  CRITIC_MARKER.lastIndex = 0;
+  const m = CRITIC_MARKER.exec(rest);
+  if (m?.[1] === undefined) return offset;
+  let after = m.index + m[0].length;
+  if (rest.startsWith('{>>', after)) {
+    const close = rest.indexOf('<<}', after);
+    if (close >= 0) after = close + 3;
+  }
+  return offset + after;
+}
+
 /** The finding's text from `start` to `end` (offsets in the document, inside the finding). */
 const textOf = (f: Finding, start: number, end: number): string => f.text.slice(start - f.start, end - f.start);
 
@@ -134,7 +156,7 @@ export function findingToDiagnostic(f: Finding, context: DiagnosticContext): Dia
     entryId: f.entryId,
     category: f.category,
     note: shortNote(f.note),
-    sentenceEnd: context.positions.position(context.sentenceEnd(f)),
+    sentenceEnd: context.positions.position(context.text === undefined ? context.sentenceEnd(f) : outsideCritic(context.text, context.sentenceEnd(f))),
   };
   const term = replaceableTerm(f);
   if (term !== null) data.term = { range: toRange(context.positions, term.start, term.end), text: textOf(f, term.start, term.end) };
