@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ADDED, cliReport, findingAt, FLAGGED, IGNORED, locate, NEIGHBOUR, normalise, OTHER_SAMPLE, place, SAMPLE, UNSUPPORTED, type CliReport } from '../lib/sample.js';
+import { ACROSS_LINK, ADDED, cliReport, findingAt, FLAGGED, IGNORED, IN_LINK, locate, NEIGHBOUR, normalise, OTHER_SAMPLE, place, rejectAll, SAMPLE, UNSUPPORTED, type CliReport, type Phrase } from '../lib/sample.js';
 import { waitFor } from './wait.js';
 import { QUICK_MS, SLOW_MS, type Severity, type Workbench } from './workbench.js';
 
@@ -48,6 +48,22 @@ async function save(ctx: CheckContext, what: string, test: (text: string) => boo
     const text = sampleText(ctx);
     return test(text) ? text : null;
   });
+}
+
+/**
+ * Types `phrase.context` as a new paragraph at the end (as one input: no auto-closed brackets),
+ * saves, and puts the cursor on its flagged word once the squiggle is there. Returns the saved
+ * text and the CLI's finding there.
+ */
+async function typedParagraph(ctx: CheckContext, phrase: Phrase): Promise<{ text: string; finding: ReturnType<typeof findingAt> }> {
+  await ctx.bench.press('Escape', 'Control+End', 'Enter', 'Enter');
+  await ctx.bench.insert(phrase.context);
+  const text = await save(ctx, `end with "${phrase.context}"`, (t) => t.trimEnd().endsWith(phrase.context));
+  const finding = findingAt(report(ctx), place(text, phrase).offset);
+  const at = place(text, phrase);
+  await ctx.bench.goTo(at.line, at.column);
+  await ctx.bench.waitForSquiggles(`a squiggle under "${phrase.text}" in the typed paragraph`, phrase.text, phrase.context, (s) => s.length > 0);
+  return { text, finding };
 }
 
 export const CHECKS: Check[] = [
@@ -174,6 +190,41 @@ export const CHECKS: Check[] = [
       for (let i = 0; i < ADDED.context.length + 2; i++) await ctx.bench.press('Backspace');
       await save(ctx, 'lose the typed paragraph', (t) => t === without);
       await ctx.bench.waitForStatus(report(ctx).summary.byCategory);
+    },
+  },
+  {
+    name: 'replace-inside-link',
+    async run(ctx) {
+      const { text, finding } = await typedParagraph(ctx, IN_LINK);
+      const alternative = finding.expected[0];
+      if (alternative === undefined) throw new Error(`slant check offers no alternative for "${finding.text}"`);
+      await ctx.bench.focusQuickFix(`Replace with “${alternative}”`);
+      await ctx.bench.chooseFocusedAction();
+      // Only the term changes: the link's brackets and URL stay where they were.
+      const term = finding.term ?? { start: finding.start, end: finding.end };
+      const want = text.slice(0, term.start.offset) + alternative + text.slice(term.end.offset);
+      const saved = await save(ctx, `read "${IN_LINK.context.replace(IN_LINK.text, alternative)}"`, (t) => t === want);
+      if (!saved.includes(`[the new cabinet a ${alternative}](https://example.org/cabinet)`)) throw new Error('the link did not survive the replacement');
+    },
+  },
+  {
+    name: 'annotate-across-link',
+    async run(ctx) {
+      const { text, finding } = await typedParagraph(ctx, ACROSS_LINK);
+      if (!finding.text.includes('](https://example.org/bloc)')) throw new Error(`expected a finding across the link, got "${finding.text}"`);
+      const titles = await ctx.bench.focusQuickFix(`Annotate “${finding.text}” as reviewed`);
+      if (titles.some((t) => t.startsWith('Replace with'))) throw new Error(`a replacement across the link is offered: ${titles.join(' | ')}`);
+      await ctx.bench.chooseFocusedAction();
+      // Each run of plain text is highlighted apart; the link stays whole, and rejecting the
+      // CriticMarkup gives back the typed text.
+      const marked = '[{==regime==}](https://example.org/bloc) {==change==}{>>slant loaded:';
+      const saved = await save(ctx, `contain "${marked}"`, (t) => t.includes(marked));
+      if (rejectAll(saved) !== rejectAll(text)) throw new Error('rejecting the annotation does not give back the text');
+      const after = report(ctx);
+      if (after.findings.some((f) => f.ruleId === finding.ruleId && f.start.offset >= place(saved, { context: 'The bloc backed', text: 'The bloc backed' }).offset)) {
+        throw new Error('the CLI still reports the annotated finding');
+      }
+      await ctx.bench.waitForStatus(after.summary.byCategory);
     },
   },
   {

@@ -241,6 +241,11 @@ export class Workbench {
     await this.page.keyboard.type(text);
   }
 
+  /** Inserts text as one input, the way a paste does: no auto-closed brackets or quotes. */
+  async insert(text: string): Promise<void> {
+    await this.page.keyboard.insertText(text);
+  }
+
   async press(...keys: string[]): Promise<void> {
     for (const key of keys) await this.page.keyboard.press(key);
   }

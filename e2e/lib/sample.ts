@@ -32,6 +32,20 @@ export const UNSUPPORTED: Phrase = { context: 'and it is obvious that a Russian'
 /** A paragraph typed at the end of the document: it brings one new finding, on its last word. */
 export const ADDED: Phrase = { context: 'Observers called the new cabinet a regime.', text: 'regime' };
 
+/** A paragraph typed at the end: a flagged word inside a link's text; "Replace with" keeps the link. */
+export const IN_LINK: Phrase = { context: 'Critics called [the new cabinet a regime](https://example.org/cabinet) on Friday.', text: 'regime' };
+/** A paragraph typed at the end: a phrase flagged across a link's bracket and URL; annotating keeps the link. */
+export const ACROSS_LINK: Phrase = { context: 'The bloc backed [regime](https://example.org/bloc) change in the north.', text: 'regime' };
+
+/**
+ * What rejecting the CriticMarkup Slant's fixes wrote does: its comments go, highlights keep their
+ * text, substitutions their old text. A writer's own comments (not starting "slant"), additions
+ * and deletions stay (Slant's fixes write none).
+ */
+export function rejectAll(text: string): string {
+  return text.replace(/\{>>slant[\s\S]*?<<\}|\{==([\s\S]*?)==\}|\{~~([\s\S]*?)~>[\s\S]*?~~\}/g, (_m, hl?: string, sub?: string) => hl ?? sub ?? '');
+}
+
 export interface Place {
   /** 0-based UTF-16 offset. */
   offset: number;
@@ -70,6 +84,8 @@ export interface CliFinding {
   expected: string[];
   start: { offset: number };
   end: { offset: number };
+  /** Only when the term is narrower than the finding. */
+  term?: { start: { offset: number }; end: { offset: number } };
 }
 export interface CliReport {
   findings: CliFinding[];

@@ -39,6 +39,7 @@ test('a finding carries every field, explained on its own', () => {
       message: '“regime” is a contested label; consider “government”, “administration”',
       note: 'Calling a government a regime presents it as illegitimate.',
       text: 'regime',
+      term: { start: r.start, end: r.end },
       expected: ['government', 'administration'],
       url: 'https://en.wikipedia.org/wiki/Wikipedia:Manual_of_Style/Words_to_watch#Contentious_labels',
       quoted: false,

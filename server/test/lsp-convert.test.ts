@@ -98,6 +98,8 @@ test('finding → diagnostic: every field', () => {
     version: 7,
     text: 'juggernaut',
     expected: ['front-runner', 'leading campaign'],
+    term: { range: range(text, 'juggernaut'), text: 'juggernaut' },
+    highlights: [{ range: range(text, 'juggernaut'), text: 'juggernaut' }],
     ruleId: 'loaded-language',
     entryId: 'test-juggernaut',
     category: 'loaded',
@@ -137,8 +139,10 @@ test('finding → diagnostic: quoted words point at the speaker; boilerplate is 
 });
 
 test('isDiagnosticData rejects what a client might send back mangled', () => {
-  const good = { version: 1, text: 'a', expected: [], ruleId: 'r', entryId: null, category: 'loaded', note: 'n', sentenceEnd: { line: 0, character: 1 } };
+  const span = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, text: 'a' };
+  const good = { version: 1, text: 'a', expected: [], highlights: [span], ruleId: 'r', entryId: null, category: 'loaded', note: 'n', sentenceEnd: { line: 0, character: 1 } };
   assert.ok(isDiagnosticData(good));
+  assert.ok(isDiagnosticData({ ...good, term: span, highlights: [] }));
   assert.ok(isDiagnosticData({ ...good, claimRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, attributionKind: 'vague' }));
   for (const bad of [
     null,
@@ -151,6 +155,9 @@ test('isDiagnosticData rejects what a client might send back mangled', () => {
     { ...good, claimRange: { start: { line: 0 } } },
     { ...good, claimRange: null },
     { ...good, attributionKind: 1 },
+    { ...good, highlights: undefined },
+    { ...good, highlights: [{ text: 'a' }] },
+    { ...good, term: { range: span.range } },
   ]) {
     assert.equal(isDiagnosticData(bad), false, JSON.stringify(bad));
   }

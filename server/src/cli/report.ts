@@ -28,6 +28,8 @@ export interface ReportFinding {
   start: Position;
   /** The position just after the finding (exclusive). */
   end: Position;
+  /** Only when the loaded term is narrower than the finding ("Tel Aviv" in "Tel Aviv lobbies"): what a replacement replaces. */
+  term?: { start: Position; end: Position };
   entryId?: string;
   details?: NonNullable<Finding['details']>;
 }
@@ -79,6 +81,7 @@ export function toReportFinding(f: Finding, lines: LineIndex): ReportFinding {
     start: lines.lineColumn(f.start),
     end: lines.lineColumn(f.end),
   };
+  if (f.term.start !== f.start || f.term.end !== f.end) out.term = { start: lines.lineColumn(f.term.start), end: lines.lineColumn(f.term.end) };
   if (f.entryId !== null && f.entryId !== undefined) out.entryId = f.entryId;
   if (f.details !== undefined) out.details = f.details;
   return out;

@@ -448,11 +448,14 @@ export class IncrementalAnalyser {
           findings[openRun.index] = openRun.finding;
           continue;
         }
+        const shift = (r: Range): Range => ({ start: r.start + chunk.contextStart, end: r.end + chunk.contextStart });
         findings.push({
           ...f,
           start: f.start + chunk.contextStart,
           end: f.end + chunk.contextStart,
-          speakerRange: f.speakerRange ? { start: f.speakerRange.start + chunk.contextStart, end: f.speakerRange.end + chunk.contextStart } : null,
+          term: shift(f.term),
+          ...(f.parts ? { parts: f.parts.map(shift) } : {}),
+          speakerRange: f.speakerRange ? shift(f.speakerRange) : null,
           sentence: f.sentence !== null ? f.sentence + base : null,
         });
       }
@@ -500,6 +503,7 @@ function mergeBoilerplate(text: string, first: Finding, next: Finding, shift: nu
   return {
     ...first,
     end: next.end + shift,
+    term: { start: first.start, end: next.end + shift },
     text: text.slice(first.start, next.end + shift),
     message: messages.boilerplate(labels),
     details: { ...first.details, labels, blocks: blocksOf(first) + blocksOf(next) },

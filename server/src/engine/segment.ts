@@ -424,6 +424,19 @@ function isJoiner(cu: number): boolean {
   return cu === 0x2d || cu === 0x2010 || cu === 0x2011 || cu === 0x27 || cu === 0x2019;
 }
 
+/** Format characters (Unicode Cf) that may stand inside a word: soft hyphen, zero-width space, joiners, word joiner, BOM, bidi marks. */
+function isFormat(cu: number): boolean {
+  return cu === 0xad || (cu >= 0x200b && cu <= 0x200f) || (cu >= 0x202a && cu <= 0x202e) || (cu >= 0x2060 && cu <= 0x2064) || (cu >= 0x2066 && cu <= 0x206f) || cu === 0xfeff;
+}
+
+/** The format characters `isFormat` lets into a word (a plain class: a `\p{Cf}` regex costs start-up time to build). */
+const RE_FORMAT = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+
+/** A word without the format characters inside it ("re\u00ADgime" → "regime"). */
+export function withoutFormat(word: string): string {
+  return word.replace(RE_FORMAT, '');
+}
+
 /** Result flags of `scanWord`. */
 let scanHasLetter = false;
 let scanHasDigit = false;
@@ -454,6 +467,16 @@ function scanWord(prose: string, i: number, end: number): number {
     }
     if (j + 1 >= end) return j;
     const c = prose.charCodeAt(j);
+    if (isFormat(c)) {
+      // A soft hyphen or zero-width character between letters is part of the word ("re\u00ADgime").
+      let k = j + 1;
+      while (k < end && isFormat(prose.charCodeAt(k))) k++;
+      if (k < end && classOf(codePointAt(prose, k, end)) & (LETTER | DIGIT | MARK)) {
+        j = k;
+        continue;
+      }
+      return j;
+    }
     const nextCls = classOf(codePointAt(prose, j + 1, end));
     if (isJoiner(c) && nextCls & (LETTER | DIGIT)) {
       lettersOnly = false;
@@ -624,7 +647,7 @@ function stripPossessive(w: string): string {
   return w;
 }
 
-/** The matching form of a word: NFKC, lower case, diacritics folded (ğ→g, ü→u, é→e, ı→i, ş→s, ç→c, ö→o), curly apostrophes → ', a trailing possessive 's or ’s (and a bare trailing ' after s) removed. */
+/** The matching form of a word: format characters (soft hyphens, zero-width characters) removed, NFKC, lower case, diacritics folded (ğ→g, ü→u, é→e, ı→i, ş→s, ç→c, ö→o), curly apostrophes → ', a trailing possessive 's or ’s (and a bare trailing ' after s) removed. */
 export function normaliseWord(word: string): string {
   let ascii = true;
   let upper = false;
@@ -639,7 +662,7 @@ export function normaliseWord(word: string): string {
   if (ascii) return stripPossessive(upper ? word.toLowerCase() : word);
   const hit = cache.get(word);
   if (hit !== undefined) return hit;
-  let w = word.normalize('NFKC').toLowerCase().replace(RE_APOSTROPHES, "'");
+  let w = withoutFormat(word).normalize('NFKC').toLowerCase().replace(RE_APOSTROPHES, "'");
   w = w.normalize('NFD').replace(RE_COMBINING, '').replace(RE_FOLD, (ch) => FOLD[ch] ?? ch).normalize('NFC');
   w = stripPossessive(w);
   if (cache.size >= CACHE_MAX) cache.clear();

@@ -143,7 +143,20 @@ export interface Finding extends Range {
   note: string;
   /** The matched text, as it stands in the document. */
   text: string;
-  /** Neutral alternatives, case matched to `text`. */
+  /**
+   * The loaded term itself, inside `start..end`: what a replacement replaces. Narrower than the
+   * finding when the match includes context ("Tel Aviv" in "Tel Aviv lobbies", "regime" in
+   * "regime’s"); the whole finding otherwise.
+   */
+  term: Range;
+  /**
+   * Only when Markdown or CriticMarkup syntax stands inside the finding (a link's bracket and URL,
+   * emphasis marks, a blockquote's `>`): the runs of plain text in it, which is all a highlight
+   * may wrap without breaking the syntax. Empty when nothing may be wrapped (inside a CriticMarkup
+   * addition).
+   */
+  parts?: Range[];
+  /** Neutral alternatives, case matched to the term. */
   expected: string[];
   /** A reference to public guidance, if there is one. */
   url: string | null;

@@ -7,8 +7,8 @@ import { CodeActionKind, TextDocumentEdit, TextEdit } from 'vscode-languageserve
 import type { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import type { Finding } from '../engine/index.js';
 import { Commands, type AnnotateAllArgs, type IgnoreTermArgs } from '../protocol/index.js';
-import { isDiagnosticData, SOURCE, toRange, type PositionMap } from './diagnostics.js';
-import { annotation, HIGHLIGHT_OPEN, highlightClose, ignoreComment, shortNote, substitution } from './markup.js';
+import { highlightRanges, isDiagnosticData, SOURCE, toRange, type PositionMap, type TextSpan } from './diagnostics.js';
+import { annotation, highlight, HIGHLIGHT_OPEN, highlightClose, ignoreComment, shortNote, substitution } from './markup.js';
 import { ui } from './messages.js';
 
 export const ANNOTATE_ALL_KIND = `${CodeActionKind.Source}.slant.annotateAll`;
@@ -38,6 +38,14 @@ export interface QuickFixInput extends EditOptions {
   canIgnoreInWorkspace: boolean;
 }
 
+/**
+ * The edits that annotate `spans` (runs of plain text, in order): each is highlighted apart, so no
+ * highlight cuts through the Markdown between them, and the comment follows the last.
+ */
+function annotationEdits(spans: readonly TextSpan[], comments: readonly { category: string; note: string }[]): TextEdit[] {
+  return spans.map((s, i) => TextEdit.replace(s.range, i === spans.length - 1 ? annotation(s.text, comments) : highlight(s.text)));
+}
+
 /** The quick fixes for Slant's diagnostics among `input.diagnostics`. */
 export function quickFixes(input: QuickFixInput): CodeAction[] {
   if (!wants(input.only, CodeActionKind.QuickFix)) return [];
@@ -59,15 +67,19 @@ export function quickFixes(input: QuickFixInput): CodeAction[] {
       actions.push(fix(ui.needsSource, [TextEdit.insert(start, HIGHLIGHT_OPEN), TextEdit.insert(end, highlightClose({ category: 'unsupported', note: ui.needsSourceComment }))]));
       actions.push(fix(ui.markReviewed, [TextEdit.insert(start, HIGHLIGHT_OPEN), TextEdit.insert(end, highlightClose(null))]));
     }
-    if (data.attributionKind !== undefined && data.text !== '') {
+    // CriticMarkup goes only where it cuts through no syntax: around runs of plain text, never
+    // inside an addition (no highlights then); a replacement changes the term and nothing else.
+    const { term, highlights } = data;
+    const critic = highlights.length > 0;
+    if (critic && data.attributionKind !== undefined && data.text !== '') {
       // The cue is highlighted too, so the finding counts as reviewed once the question is noted.
       const note = ui.whichSourceComment(data.attributionKind);
-      actions.push(fix(ui.whichSource, [TextEdit.replace(diagnostic.range, annotation(data.text, [{ category: data.category, note }]))]));
+      actions.push(fix(ui.whichSource, annotationEdits(highlights, [{ category: data.category, note }])));
     }
-    data.expected.forEach((alternative, i) => actions.push(fix(ui.suggest(alternative), [TextEdit.replace(diagnostic.range, substitution(data.text, alternative))], i === 0)));
-    actions.push(fix(ui.annotate(data.text), [TextEdit.replace(diagnostic.range, annotation(data.text, [data]))]));
+    if (critic && term) data.expected.forEach((alternative, i) => actions.push(fix(ui.suggest(alternative), [TextEdit.replace(term.range, substitution(term.text, alternative))], i === 0)));
+    if (critic) actions.push(fix(ui.annotate(data.text), annotationEdits(highlights, [data])));
     actions.push(fix(ui.ignoreHere(data.ruleId), [TextEdit.insert(data.sentenceEnd, ignoreComment(data.ruleId))]));
-    for (const alternative of data.expected) actions.push(fix(ui.replace(alternative), [TextEdit.replace(diagnostic.range, alternative)]));
+    if (term) for (const alternative of data.expected) actions.push(fix(ui.replace(alternative), [TextEdit.replace(term.range, alternative)]));
     if (input.canIgnoreInWorkspace && data.entryId !== null) {
       const args: IgnoreTermArgs = { uri: input.uri, term: data.entryId };
       actions.push({
@@ -83,7 +95,9 @@ export function quickFixes(input: QuickFixInput): CodeAction[] {
 
 /**
  * The edits that annotate every finding (boilerplate aside): overlapping findings share one
- * highlight whose comment lists each. Edits do not overlap, in document order.
+ * annotation whose comment lists each. Where Markdown syntax stands inside, the runs of plain text
+ * around it are highlighted apart (as the quick fix does); a group with a finding inside a
+ * CriticMarkup addition is left alone. Edits do not overlap, in document order.
  */
 export function annotateAllEdits(text: string, findings: readonly Finding[], positions: PositionMap): TextEdit[] {
   const sorted = findings.filter((f) => f.category !== 'boilerplate' && f.end > f.start).sort((a, b) => a.start - b.start || b.end - a.end);
@@ -95,15 +109,21 @@ export function annotateAllEdits(text: string, findings: readonly Finding[], pos
       last.members.push(f);
     } else groups.push({ start: f.start, end: f.end, members: [f] });
   }
-  return groups.map((g) =>
-    TextEdit.replace(
-      toRange(positions, g.start, g.end),
-      annotation(
-        text.slice(g.start, g.end),
-        g.members.map((f) => ({ category: f.category, note: shortNote(f.note) })),
-      ),
-    ),
-  );
+  return groups.flatMap((g) => {
+    if (g.members.some((f) => f.parts?.length === 0)) return [];
+    // The members' plain runs, merged where they overlap or touch: runs of plain text still.
+    const runs: { start: number; end: number }[] = [];
+    for (const r of g.members.flatMap(highlightRanges).sort((a, b) => a.start - b.start)) {
+      const last = runs[runs.length - 1];
+      if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+      else runs.push({ ...r });
+    }
+    const spans = runs.map((r) => ({ range: toRange(positions, r.start, r.end), text: text.slice(r.start, r.end) }));
+    return annotationEdits(
+      spans,
+      g.members.map((f) => ({ category: f.category, note: shortNote(f.note) })),
+    );
+  });
 }
 
 export interface AnnotateAllInput extends EditOptions {

@@ -4,7 +4,7 @@
  */
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver';
-import type { Category, Finding, Notice, Severity } from '../engine/index.js';
+import type { Category, Finding, Notice, Range as OffsetRange, Severity } from '../engine/index.js';
 import { criticSpans } from '../engine/incremental.js';
 import { shortNote } from './markup.js';
 import { ui } from './messages.js';
@@ -17,8 +17,19 @@ export interface DiagnosticData {
   version: number;
   /** The flagged text as it stands in the document. */
   text: string;
-  /** Neutral alternatives, case matched to `text`. */
+  /** Neutral alternatives, case matched to the term. */
   expected: string[];
+  /**
+   * What a replacement replaces: the loaded term ("Tel Aviv" in "Tel Aviv lobbies"), when it is
+   * plain text. Absent when Markdown syntax stands inside it: no replacement is offered.
+   */
+  term?: TextSpan;
+  /**
+   * What an annotation highlights: the finding, or the runs of plain text in it when Markdown
+   * syntax stands inside (a link's URL, emphasis marks), each wrapped apart. Empty when no
+   * CriticMarkup may go there (inside an addition).
+   */
+  highlights: TextSpan[];
   ruleId: string;
   entryId: string | null;
   category: Category;
@@ -34,6 +45,12 @@ export interface DiagnosticData {
   claimRange?: Range;
   /** `vague-attribution`, `anonymous-source`: the kind of attribution. */
   attributionKind?: string;
+}
+
+/** A range of the document and the text it holds. */
+export interface TextSpan {
+  range: Range;
+  text: string;
 }
 
 export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -67,6 +84,45 @@ export interface DiagnosticContext {
 
 /** CriticMarkup openers and closers: text holding any cannot be wrapped in a highlight. */
 const CRITIC = /\{(?:\+\+|--|~~|==|>>)|(?:\+\+|--|~~|==|<<)\}/;
+/** Characters that open or close Markdown inline syntax: a highlight around text holding one may cut through it. */
+const INLINE_SYNTAX = /[[\]*_`<>~\\]/;
+
+/** CriticMarkup's markers: an opener, or (captured) a closer. */
+const CRITIC_MARKER = /\{(?:\+\+|--|~~|==|>>)|((?:\+\+|--|~~|==|<<)\})/g;
+
+/**
+ * Where an ignore comment may go at `offset`: there, unless it lies inside a CriticMarkup span
+ * (the first marker after it, in the rest of its paragraph, is a closer); then after that span
+ * and the comment that belongs to it, if any. Spans do not nest: a comment inside one is not read.
+ */
+function outsideCritic(text: string, offset: number): number {
+  const paragraphEnd = text.indexOf('\n\n', offset);
+  const rest = text.slice(offset, Math.min(paragraphEnd < 0 ? text.length : paragraphEnd, offset + 4000));
+  CRITIC_MARKER.lastIndex = 0;
+  const m = CRITIC_MARKER.exec(rest);
+  if (m?.[1] === undefined) return offset;
+  let after = m.index + m[0].length;
+  if (rest.startsWith('{>>', after)) {
+    const close = rest.indexOf('<<}', after);
+    if (close >= 0) after = close + 3;
+  }
+  return offset + after;
+}
+
+/** The finding's text from `start` to `end` (offsets in the document, inside the finding). */
+const textOf = (f: Finding, start: number, end: number): string => f.text.slice(start - f.start, end - f.start);
+
+/** The spans an annotation of a finding highlights (see `DiagnosticData.highlights`). */
+export function highlightRanges(f: Finding): OffsetRange[] {
+  return f.parts ?? [{ start: f.start, end: f.end }];
+}
+
+/** The term, when it lies in plain text (inside one of the finding's parts; none inside an addition). */
+function replaceableTerm(f: Finding): OffsetRange | null {
+  const { term } = f;
+  if (f.parts === undefined) return term;
+  return f.parts.some((p) => p.start <= term.start && term.end <= p.end) ? term : null;
+}
 
 /**
  * The range an `unsupported-claim` fix highlights: its sentence when that holds no CriticMarkup;
@@ -79,13 +135,15 @@ function claimRangeOf(f: Finding, context: DiagnosticContext): Range | undefined
   const start = sentenceStart ? sentenceStart(f) : f.start;
   const end = context.sentenceEnd(f);
   const sentence = text.slice(start, end);
-  if (!CRITIC.test(sentence)) return toRange(context.positions, start, end);
+  // The finding alone, when nothing but plain text stands inside it.
+  const alone = f.parts === undefined ? toRange(context.positions, f.start, f.end) : undefined;
+  if (!CRITIC.test(sentence)) return INLINE_SYNTAX.test(sentence) ? alone : toRange(context.positions, start, end);
   let rest = sentence;
   for (const span of criticSpans(sentence).reverse()) {
     if (!sentence.startsWith('{>>', span.start) || (start + span.start < f.end && f.start < start + span.end)) return undefined;
     rest = rest.slice(0, span.start) + rest.slice(span.end);
   }
-  return CRITIC.test(rest) ? undefined : toRange(context.positions, f.start, f.end);
+  return CRITIC.test(rest) ? undefined : alone;
 }
 
 export function findingToDiagnostic(f: Finding, context: DiagnosticContext): Diagnostic {
@@ -93,12 +151,15 @@ export function findingToDiagnostic(f: Finding, context: DiagnosticContext): Dia
     version: context.version,
     text: f.text,
     expected: [...f.expected],
+    highlights: highlightRanges(f).map((r) => ({ range: toRange(context.positions, r.start, r.end), text: textOf(f, r.start, r.end) })),
     ruleId: f.ruleId,
     entryId: f.entryId,
     category: f.category,
     note: shortNote(f.note),
-    sentenceEnd: context.positions.position(context.sentenceEnd(f)),
+    sentenceEnd: context.positions.position(context.text === undefined ? context.sentenceEnd(f) : outsideCritic(context.text, context.sentenceEnd(f))),
   };
+  const term = replaceableTerm(f);
+  if (term !== null) data.term = { range: toRange(context.positions, term.start, term.end), text: textOf(f, term.start, term.end) };
   if (f.ruleId === 'unsupported-claim') {
     const claimRange = claimRangeOf(f, context);
     if (claimRange) data.claimRange = claimRange;
@@ -147,6 +208,9 @@ export function isDiagnosticData(value: unknown): value is DiagnosticData {
   return (
     (d.claimRange === undefined || isRange(d.claimRange)) &&
     (d.attributionKind === undefined || typeof d.attributionKind === 'string') &&
+    (d.term === undefined || isTextSpan(d.term)) &&
+    Array.isArray(d.highlights) &&
+    d.highlights.every(isTextSpan) &&
     typeof d.version === 'number' &&
     typeof d.text === 'string' &&
     Array.isArray(d.expected) &&
@@ -165,6 +229,11 @@ export function isDiagnosticData(value: unknown): value is DiagnosticData {
 function isPosition(value: unknown): boolean {
   const p = value as Record<string, unknown> | null | undefined;
   return p !== null && typeof p === 'object' && typeof p.line === 'number' && typeof p.character === 'number';
+}
+
+function isTextSpan(value: unknown): boolean {
+  const s = value as Record<string, unknown> | null | undefined;
+  return s !== null && typeof s === 'object' && isRange(s.range) && typeof s.text === 'string';
 }
 
 function isRange(value: unknown): boolean {

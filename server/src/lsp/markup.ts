@@ -20,6 +20,11 @@ export function commentText(text: string): string {
   return inside(text.replace(/\s+/g, ' ').trim(), '<<}');
 }
 
+/** A highlight of `text`, without a comment (the parts of an annotation before its last). */
+export function highlight(text: string): string {
+  return `{==${inside(text, '==}')}==}`;
+}
+
 /** The annotation of `text`: a highlight and a comment saying what Slant found. */
 export function annotation(text: string, comments: readonly { category: string; note: string }[]): string {
   const seen = new Set<string>();
@@ -29,7 +34,7 @@ export function annotation(text: string, comments: readonly { category: string; 
     if (!seen.has(part)) parts.push(part);
     seen.add(part);
   }
-  return `{==${inside(text, '==}')}==}{>>${commentText(parts.join(' | '))}<<}`;
+  return `${highlight(text)}{>>${commentText(parts.join(' | '))}<<}`;
 }
 
 /** What opens a highlight placed around text already in the document (with `highlightClose`). */

@@ -6,7 +6,7 @@ import type { Category, Severity, Token } from '../types.js';
 import { SEVERITIES } from '../types.js';
 import { DataFileError, lineOfKeyFrom, parseJson, unknownKey } from '../json.js';
 import { lineColumn } from '../position.js';
-import { normaliseWord } from '../segment.js';
+import { normaliseWord, withoutFormat } from '../segment.js';
 import { ENTRY_KEYS, ENTRY_KINDS, FILE_KEYS, type EntryKind, type LexiconEntry, type LexiconFile } from './schema.js';
 import conflict from '../../../data/lexicon/conflict.json' with { type: 'json' };
 import general from '../../../data/lexicon/general.json' with { type: 'json' };
@@ -45,11 +45,16 @@ export interface LexiconMatch {
   entry: CompiledEntry;
   first: number;
   last: number;
+  /** The tokens that are the term itself (`[` `]` in the pattern); the whole match when the pattern marks none. */
+  termFirst: number;
+  termLast: number;
 }
 
 interface Ref {
   entry: number;
   exception: boolean;
+  /** The pattern words that are the term (inclusive indices), or null for all of them. */
+  term: readonly [number, number] | null;
   /** Words of the phrase, with their original case, for case-sensitive entries. */
   exact: string[] | null;
 }
@@ -117,6 +122,10 @@ export function parseLexiconFile(text: string, source: string): LexiconFile {
     if (!Array.isArray(e.patterns) || e.patterns.length === 0 || e.patterns.some((p) => typeof p !== 'string' || p.trim() === '')) {
       fail(i, `${name}: "patterns" must be a non-empty list of phrases`);
     }
+    for (const p of e.patterns as string[]) {
+      const problem = splitPattern(p).problem;
+      if (problem !== null) fail(i, `${name}: pattern ${JSON.stringify(p)}: ${problem}`);
+    }
     if (typeof e.kind !== 'string' || !(ENTRY_KINDS as readonly string[]).includes(e.kind)) {
       fail(i, `${name}: "kind" must be one of ${ENTRY_KINDS.join(', ')}`);
     }
@@ -127,6 +136,9 @@ export function parseLexiconFile(text: string, source: string): LexiconFile {
     for (const key of ['alternatives', 'exceptions'] as const) {
       const v = e[key];
       if (v !== undefined && (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))) fail(i, `${name}: "${key}" must be a list of strings`);
+    }
+    if (Array.isArray(e.exceptions) && e.exceptions.some((x) => typeof x === 'string' && /[[\]]/.test(x))) {
+      fail(i, `${name}: an exception is a whole phrase; "[" "]" mark the term only in patterns`);
     }
     for (const key of ['url', 'side', 'counterpart'] as const) {
       const v = e[key];
@@ -169,14 +181,58 @@ export function inflections(word: string): string[] {
   return [...forms];
 }
 
-/** Splits a pattern into normalised words; hyphenated words also yield their spaced variant. */
-function patternVariants(pattern: string): string[][] {
-  const words = pattern.trim().split(/\s+/);
-  const variants: string[][] = [words];
-  if (words.some((w) => w.includes('-') && !w.endsWith('*'))) {
-    variants.push(words.flatMap((w) => (w.includes('-') && !w.endsWith('*') ? w.split('-').filter(Boolean) : [w])));
+/**
+ * A pattern's words, without the brackets that mark its term: in `"[tel aviv] lobbies"` the term
+ * is words 0..1 and "lobbies" is context a replacement keeps. `problem` says what is wrong with
+ * the brackets, if anything.
+ */
+export function splitPattern(pattern: string): { words: string[]; term: [number, number] | null; problem: string | null } {
+  const words = pattern.trim().split(SPACES);
+  if (pattern.indexOf('[') < 0 && pattern.indexOf(']') < 0) return { words, term: null, problem: null };
+  let open = -1;
+  let close = -1;
+  let problem: string | null = null;
+  for (let k = 0; k < words.length; k++) {
+    let w = words[k] as string;
+    if (w.charCodeAt(0) === 0x5b) {
+      if (open >= 0) problem ??= 'only one run of words may be marked as the term';
+      open = k;
+      w = w.slice(1);
+    }
+    if (w.charCodeAt(w.length - 1) === 0x5d) {
+      if (close >= 0 || open < 0) problem ??= 'a "]" must close a "[" before it';
+      close = k;
+      w = w.slice(0, -1);
+    }
+    if (w === '' || w.includes('[') || w.includes(']')) problem ??= '"[" and "]" go around whole words, as in "[tel aviv] lobbies"';
+    words[k] = w;
   }
-  return variants;
+  if ((open >= 0) !== (close >= 0)) problem ??= 'a "[" needs its "]"';
+  const whole = open <= 0 && close === words.length - 1;
+  return { words, term: problem === null && open >= 0 && !whole ? [open, close] : null, problem };
+}
+
+const SPACES = /\s+/;
+
+const hyphenated = (w: string): boolean => w.includes('-') && !w.endsWith('*');
+
+/** The spaced variant of a pattern with hyphenated words ("so-called" → "so called"), its term moved along; null when none is hyphenated. */
+function spacedVariant(words: readonly string[], term: [number, number] | null): { words: string[]; term: [number, number] | null } | null {
+  let any = false;
+  for (const w of words) if (hyphenated(w)) any = true;
+  if (!any) return null;
+  const split: string[] = [];
+  let from = 0;
+  let to = 0;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k] as string;
+    if (k === term?.[0]) from = split.length;
+    if (hyphenated(w)) {
+      for (const part of w.split('-')) if (part !== '') split.push(part);
+    } else split.push(w);
+    if (k === term?.[1]) to = split.length - 1;
+  }
+  return { words: split, term: term === null ? null : [from, to] };
 }
 
 export class Lexicon {
@@ -203,20 +259,25 @@ export class Lexicon {
   }
 
   private add(pattern: string, entry: number, exception: boolean, e: CompiledEntry): void {
-    for (const words of patternVariants(pattern)) {
-      // The words before the last lead to one node; each inflection of the last goes on from it.
-      let head = this.root;
-      for (let k = 0; k < words.length - 1; k++) head = step(head, words[k] as string);
-      const last = words[words.length - 1] as string;
-      const lastForms = e.inflect === false ? [last] : inflectedLast(last, e.caseSensitive === true);
-      for (const lastForm of lastForms) {
-        const node = step(head, lastForm);
-        const exact = e.caseSensitive ? [...words.slice(0, -1), lastForm] : null;
-        const key = exact?.join(' ');
-        node.refs ??= [];
-        if (!node.refs.some((r) => r.entry === entry && r.exception === exception && r.exact?.join(' ') === key)) {
-          node.refs.push({ entry, exception, exact });
-        }
+    const { words, term } = splitPattern(pattern);
+    this.addWords(words, term, entry, exception, e);
+    const spaced = spacedVariant(words, term);
+    if (spaced !== null) this.addWords(spaced.words, spaced.term, entry, exception, e);
+  }
+
+  private addWords(words: readonly string[], term: [number, number] | null, entry: number, exception: boolean, e: CompiledEntry): void {
+    // The words before the last lead to one node; each inflection of the last goes on from it.
+    let head = this.root;
+    for (let k = 0; k < words.length - 1; k++) head = step(head, words[k] as string);
+    const last = words[words.length - 1] as string;
+    const lastForms = e.inflect === false ? [last] : inflectedLast(last, e.caseSensitive === true);
+    for (const lastForm of lastForms) {
+      const node = step(head, lastForm);
+      const exact = e.caseSensitive ? [...words.slice(0, -1), lastForm] : null;
+      const key = exact?.join(' ');
+      node.refs ??= [];
+      if (!node.refs.some((r) => r.entry === entry && r.exception === exception && r.exact?.join(' ') === key && r.term?.[0] === term?.[0] && r.term?.[1] === term?.[1])) {
+        node.refs.push({ entry, exception, exact, term });
       }
     }
   }
@@ -243,7 +304,14 @@ export class Lexicon {
     let end = -1;
     for (const c of candidates) {
       if (c.first <= end) continue;
-      out.push({ entry: this.entries[c.ref.entry] as CompiledEntry, first: c.first, last: c.last });
+      const term = c.ref.term;
+      out.push({
+        entry: this.entries[c.ref.entry] as CompiledEntry,
+        first: c.first,
+        last: c.last,
+        termFirst: term ? c.first + term[0] : c.first,
+        termLast: term ? c.first + term[1] : c.last,
+      });
       end = c.last;
     }
     return out;
@@ -308,7 +376,7 @@ function exactMatch(words: string[], tokens: readonly Token[], first: number, la
   if (last - first + 1 !== words.length) return false;
   for (let k = 0; k < words.length; k++) {
     const w = words[k] as string;
-    const text = (tokens[first + k] as Token).text.replace(/[’']s$/, '');
+    const text = withoutFormat((tokens[first + k] as Token).text).replace(/[’']s$/, '');
     if (!w.endsWith('*') && text !== w && text !== w.replace(/-/g, '')) return false;
   }
   return true;

@@ -23,6 +23,8 @@ export interface LexiconEntry {
    * Phrases to match, as plain words separated by spaces (case and diacritics do not matter).
    * A word ending in `*` matches any word starting so (`slaughter*`). Inflections are generated
    * unless `inflect` is false: plural of nouns and -s/-ed/-ing of verbs for the last word.
+   * Square brackets around whole words mark the term when the other words are context
+   * (`"[tel aviv] lobbies"`): a replacement replaces only the term. No brackets: all of it.
    */
   patterns: string[];
   kind: EntryKind;

@@ -1,5 +1,5 @@
 /** Building findings: voice, weight and the quoted-speech severity step are decided here once. */
-import type { Category, Document, Finding, Severity } from '../types.js';
+import type { Category, Document, Finding, Range, Severity } from '../types.js';
 import { quoteAt } from '../voice.js';
 import { messages } from '../messages.js';
 
@@ -13,6 +13,8 @@ export interface FindingInput {
   severity: Severity;
   start: number;
   end: number;
+  /** The term inside `start..end`, when the match includes context words (default: all of it). */
+  term?: Range;
   message: string;
   note: string;
   expected?: string[];
@@ -34,9 +36,39 @@ export function matchCase(replacement: string, original: string): string {
   return replacement;
 }
 
+/** Letters or digits: a run of text worth a highlight. */
+const WORDY = /[\p{L}\p{N}]/u;
+
+/**
+ * The runs of plain text in `start..end` when syntax stands inside it (see `Finding.parts`):
+ * undefined when it is all prose, none inside a CriticMarkup addition (a highlight cannot nest).
+ */
+export function wrapParts(doc: Document, start: number, end: number): Range[] | undefined {
+  if (doc.annotations.some((a) => a.kind === 'addition' && a.start < end && start < a.end)) return [];
+  const { text, prose } = doc;
+  let i = start;
+  while (i < end && text.charCodeAt(i) === prose.charCodeAt(i)) i++;
+  if (i === end) return undefined;
+  const parts: Range[] = [];
+  let from = start;
+  for (let k = start; k <= end; k++) {
+    if (k < end && text.charCodeAt(k) === prose.charCodeAt(k)) continue;
+    let s = from;
+    let e = k;
+    while (s < e && /\s/.test(text.charAt(s))) s++;
+    while (e > s && /\s/.test(text.charAt(e - 1))) e--;
+    if (WORDY.test(text.slice(s, e))) parts.push({ start: s, end: e });
+    from = k + 1;
+  }
+  return parts;
+}
+
 export function makeFinding(doc: Document, input: FindingInput): Finding {
   const text = doc.text.slice(input.start, input.end);
   const quote = input.voiceless ? null : quoteAt(doc, input);
+  const term = input.term ?? { start: input.start, end: input.end };
+  // Boilerplate is never annotated or replaced: no parts to find.
+  const parts = input.category === 'boilerplate' ? undefined : wrapParts(doc, input.start, input.end);
   return {
     ruleId: input.ruleId,
     category: input.category,
@@ -46,7 +78,9 @@ export function makeFinding(doc: Document, input: FindingInput): Finding {
     message: input.message,
     note: quote ? `${input.note} ${messages.voice(quote)}` : input.note,
     text,
-    expected: (input.expected ?? []).map((e) => matchCase(e, text)),
+    term,
+    ...(parts ? { parts } : {}),
+    expected: (input.expected ?? []).map((e) => matchCase(e, doc.text.slice(term.start, term.end))),
     url: input.url ?? null,
     quoted: quote !== null,
     speaker: quote?.speaker ?? null,
