@@ -105,6 +105,8 @@ export interface IgnoreDirective extends Range {
 export interface Notice {
   level: 'info' | 'warning' | 'error';
   message: string;
+  /** Where in the text the notice is about, when it is about one place (its message names the line). */
+  start?: number;
 }
 
 /**

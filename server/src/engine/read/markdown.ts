@@ -8,7 +8,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import type { BlockKind } from '../types.js';
 import type { RawBlock } from './prose.js';
-import { ProseBuilder } from './prose.js';
+import { ProseBuilder, textBlocks } from './prose.js';
 
 interface Position {
   start: { offset?: number };
@@ -30,7 +30,32 @@ export interface MarkdownRead {
   blocks: RawBlock[];
   /** The YAML front matter's text and range, if any. */
   frontMatter: { value: string; start: number } | null;
+  /** Chunks read as plain text because they pass a bound (or overflowed the parser's stack). */
+  plain: PlainChunk[];
 }
+
+/** Why a chunk was read as plain text. */
+export type PlainReason = 'depth' | 'lines' | 'markers' | 'stack';
+
+export interface PlainChunk {
+  start: number;
+  end: number;
+  reason: PlainReason;
+}
+
+/**
+ * Past these, a chunk is read as plain text instead of being parsed: remark's time grows with
+ * the square of a paragraph's lines and of its unmatched inline markers, and with the nesting
+ * depth on every line (its recursion overflows the stack some thousands of levels down).
+ */
+export const MARKDOWN_BOUNDS = {
+  /** Containers (block quotes, list items) on one line; indentation before a marker counts one level per two columns. */
+  depth: 16,
+  /** Lines of one paragraph (or of one run of lines that no list item or heading interrupts). */
+  lines: 1000,
+  /** Runs of `*`, `_`, `~` or backticks, and `[`, `]`, `<`, in one such run of lines. */
+  markers: 500,
+} as const;
 
 const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi;
 const ESCAPE = /\\[!-/:-@[-`{-~]/g;
@@ -43,18 +68,43 @@ const ESCAPE = /\\[!-/:-@[-`{-~]/g;
  * Markdown syntax at all is one plain paragraph and skips the parser; the others go through
  * remark with their offsets shifted. Constructs that can reach across blank lines (link
  * reference definitions, HTML comments and raw HTML blocks) make the whole text one chunk.
+ * A chunk past MARKDOWN_BOUNDS, or one on which the parser overflows its stack, is read as
+ * plain text (kept whole, blocks at blank lines) and listed in `plain`.
  */
 export function readMarkdown(text: string, prose: ProseBuilder, chunked = true): MarkdownRead {
   const blocks: RawBlock[] = [];
+  const plain: PlainChunk[] = [];
   let frontMatter: MarkdownRead['frontMatter'] = null;
+  const readPlain = (start: number, end: number, reason: PlainReason): void => {
+    prose.keep(start, end);
+    for (const b of textBlocks(text, start, end)) blocks.push(b);
+    plain.push({ start, end, reason });
+  };
+  /** Parses text[start, end); false (with nothing kept) when the parser runs out of stack or memory. */
+  const parse = (start: number, end: number): boolean => {
+    const chunk = text.slice(start, end);
+    const mark = prose.mark();
+    const blockCount = blocks.length;
+    try {
+      const found = readTree((start === 0 ? processor : bodyProcessor).parse(chunk) as MdNode, chunk, start, prose, blocks);
+      frontMatter ??= found;
+      return true;
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      prose.rollback(mark);
+      blocks.length = blockCount;
+      return false;
+    }
+  };
   // Consecutive chunks that need the parser go to it together, up to GROUP characters at a time.
-  let group: [number, number] | null = null;
+  let group: [number, number][] = [];
   const flush = (): void => {
-    if (group === null) return;
-    const chunk = text.slice(group[0], group[1]);
-    const found = readTree((group[0] === 0 ? processor : bodyProcessor).parse(chunk) as MdNode, chunk, group[0], prose, blocks);
-    frontMatter ??= found;
-    group = null;
+    if (group.length === 0) return;
+    const first = group[0] as [number, number];
+    const last = group[group.length - 1] as [number, number];
+    // If the group fails, each chunk is tried alone, so only the one that fails is read as plain text.
+    if (!parse(first[0], last[1])) for (const [s, e] of group) if (group.length === 1 || !parse(s, e)) readPlain(s, e, 'stack');
+    group = [];
   };
   for (const [start, end] of chunked ? chunks(text) : [[0, text.length] as [number, number]]) {
     const chunk = text.slice(start, end);
@@ -97,14 +147,78 @@ export function readMarkdown(text: string, prose: ProseBuilder, chunked = true):
       blocks.push({ start: start + (chunk.length - chunk.trimStart().length), end: trimmed, kind: simple.kind, blockquote: false });
       continue;
     }
-    if (group !== null && end - group[0] <= GROUP) group[1] = end;
-    else {
+    const over = chunked ? overBounds(text, start, end) : null;
+    if (over) {
       flush();
-      group = [start, end];
+      readPlain(start, end, over);
+      continue;
     }
+    const first = group[0];
+    if (first === undefined || end - first[0] > GROUP) flush();
+    group.push([start, end]);
   }
   flush();
-  return { blocks, frontMatter };
+  return { blocks, frontMatter, plain };
+}
+
+/** A container marker (with the white space before it): `>`, or a list item's bullet or number. */
+const CONTAINER = /[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t\r\n]|$))/y;
+/** A list item that ends any paragraph before it: a bullet or `1.`, at most three spaces in, with content. */
+const NEW_ITEM = / {0,3}(?:[-*+]|0{0,8}1[.)])[ \t]+\S/y;
+/** An ATX heading or a fence line: they end any paragraph before them (after the container markers). */
+const NEW_BLOCK = / {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}[^`\n]*$|~{3,})/y;
+/**
+ * A raw HTML block that only a blank line ends (CommonMark's sixth kind), at the margin: remark
+ * reads no inline syntax in it, so its markers are not counted until a blank or fence line.
+ */
+const HTML_BLOCK =
+  /<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t\r>]|\/>|$)/iy;
+/** What makes remark's inline pass slow when it does not match up. */
+const MARKERS = /[*_~`]+|[[\]<]/g;
+
+/**
+ * Whether text[start, end) passes one of MARKDOWN_BOUNDS, and which: a linear scan of its lines
+ * that errs on the side of counting too much (a paragraph's count is reset only where a list
+ * item, heading, fence or blank line certainly ends it).
+ */
+export function overBounds(text: string, start: number, end: number): PlainReason | null {
+  let lines = 0;
+  let markers = 0;
+  let html = false;
+  for (let at = start; at < end; ) {
+    let eol = text.indexOf('\n', at);
+    if (eol < 0 || eol > end) eol = end;
+    // Indentation before the first marker counts one level per two columns (a tab is four).
+    let p = at;
+    let columns = 0;
+    for (let c = text.charCodeAt(p); p < eol && (c === 32 || c === 9); c = text.charCodeAt(++p)) columns += c === 9 ? 4 : 1;
+    let depth = 0;
+    CONTAINER.lastIndex = p;
+    for (let m = CONTAINER.exec(text); m !== null && CONTAINER.lastIndex <= eol; m = CONTAINER.exec(text)) {
+      depth += depth === 0 ? 1 + (columns >> 1) : 1;
+      if (depth > MARKDOWN_BOUNDS.depth) return 'depth';
+      p = CONTAINER.lastIndex;
+    }
+    if (depth === 0) p = at;
+    const line = text.slice(p, eol);
+    const blank = line.trim() === '';
+    NEW_ITEM.lastIndex = at;
+    NEW_BLOCK.lastIndex = 0;
+    if (blank || NEW_ITEM.test(text) || NEW_BLOCK.test(line.replace(/\r$/, ''))) {
+      lines = 0;
+      markers = 0;
+      html = false;
+    }
+    HTML_BLOCK.lastIndex = at;
+    if (depth === 0 && HTML_BLOCK.test(text)) html = true;
+    if (!blank && !html) {
+      if (++lines > MARKDOWN_BOUNDS.lines) return 'lines';
+      markers += line.match(MARKERS)?.length ?? 0;
+      if (markers > MARKDOWN_BOUNDS.markers) return 'markers';
+    }
+    at = eol + 1;
+  }
+  return null;
 }
 
 /** Characters given to the parser at once: large enough to amortise its set-up, small enough to stay linear. */

@@ -3,8 +3,8 @@
  */
 import type { Block, Document, Format, IgnoreDirective, Metadata, Notice, Sentence, Token } from '../types.js';
 import { splitSentences, tokenize } from '../segment.js';
-import { readMarkdown } from './markdown.js';
-import { ProseBuilder, type RawBlock } from './prose.js';
+import { MARKDOWN_BOUNDS, readMarkdown, type PlainChunk, type PlainReason } from './markdown.js';
+import { ProseBuilder, textBlocks, type RawBlock } from './prose.js';
 import { readCriticMarkup } from './criticmarkup.js';
 import { markBoilerplate } from './boilerplate.js';
 import { findQuotes } from './quotes.js';
@@ -17,24 +17,38 @@ export interface ReadOptions {
   maxLength?: number;
 }
 
-const BLANK_LINES = /(?:^|\n)[ \t\r\f\v\u00a0\u202f]*(?=\n|$)/g;
+const PLAIN_REASONS: Record<PlainReason, string> = {
+  depth: `nested more than ${MARKDOWN_BOUNDS.depth} levels deep`,
+  lines: `a paragraph of more than ${MARKDOWN_BOUNDS.lines.toLocaleString('en-US')} lines`,
+  markers: `more than ${MARKDOWN_BOUNDS.markers} emphasis, code, link or HTML markers in one paragraph`,
+  stack: 'too deeply nested for the Markdown parser',
+};
 
-/** Blocks of plain text: runs of non-blank lines. */
-function textBlocks(prose: string, limit: number): RawBlock[] {
-  const blocks: RawBlock[] = [];
-  const body = limit < prose.length ? prose.slice(0, limit) : prose;
-  let from = 0;
-  const push = (end: number): void => {
-    if (end > from) blocks.push({ start: from, end, kind: 'paragraph', blockquote: false });
-  };
-  BLANK_LINES.lastIndex = 0;
-  for (let m = BLANK_LINES.exec(body); m !== null; m = BLANK_LINES.exec(body)) {
-    push(m.index);
-    from = m.index + m[0].length;
-    if (m[0].length === 0) BLANK_LINES.lastIndex++;
+/** The 1-based line of an offset. */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** The lines of a range, as a notice names them: "line 4" or "lines 4–9". */
+function linesOf(text: string, start: number, end: number): string {
+  const first = lineOf(text, start);
+  const last = first + (text.slice(start, Math.max(start, end - 1)).match(/\n/g)?.length ?? 0);
+  return first === last ? `line ${first.toLocaleString('en-US')}` : `lines ${first.toLocaleString('en-US')}–${last.toLocaleString('en-US')}`;
+}
+
+/** One notice per reason a Markdown chunk was read as plain text, naming the lines of the first such chunk. */
+function plainNotices(text: string, plain: PlainChunk[]): Notice[] {
+  const notices: Notice[] = [];
+  for (const reason of Object.keys(PLAIN_REASONS) as PlainReason[]) {
+    const these = plain.filter((p) => p.reason === reason);
+    const first = these[0];
+    if (!first) continue;
+    const more = these.length > 1 ? ` (and ${(these.length - 1).toLocaleString('en-US')} more such ${these.length === 2 ? 'block' : 'blocks'})` : '';
+    notices.push({ level: 'warning', message: `${linesOf(text, first.start, first.end)} read as plain text, not Markdown: ${PLAIN_REASONS[reason]}${more}`, start: first.start });
   }
-  push(body.length);
-  return blocks;
+  return notices;
 }
 
 /** Narrows a block to its first and last prose character; null when it holds no prose. */
@@ -76,10 +90,11 @@ export function readDocument(text: string, options: ReadOptions): Document {
     const read = readMarkdown(limit < text.length ? text.slice(0, limit) : text, builder);
     raw = read.blocks;
     if (read.frontMatter) metadata = readMetadata(read.frontMatter.value, notices);
+    notices.push(...plainNotices(text, read.plain));
   }
   const critic = readCriticMarkup(text, limit, builder);
   const prose = builder.toString();
-  if (!markdown) raw = textBlocks(prose, limit);
+  if (!markdown) raw = textBlocks(prose, 0, limit);
 
   const trimmed = raw.map((b) => trimBlock(prose, b)).filter((b): b is RawBlock => b !== null);
   const marked = markBoilerplate(prose, trimmed);
