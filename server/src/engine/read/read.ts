@@ -9,6 +9,7 @@ import { readCriticMarkup } from './criticmarkup.js';
 import { markBoilerplate } from './boilerplate.js';
 import { findQuotes } from './quotes.js';
 import { readMetadata } from './front-matter.js';
+import { lineStartsOf, toLineColumn } from '../position.js';
 
 export interface ReadOptions {
   format: Format;
@@ -24,29 +25,46 @@ const PLAIN_REASONS: Record<PlainReason, string> = {
   stack: 'too deeply nested for the Markdown parser',
 };
 
-/** The 1-based line of an offset. */
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+/** The lines of a range, as a notice names them: "line 4" or "lines 4–9" (1-based). */
+function linesOf(first: number, last: number): string {
+  return first === last ? `line ${first.toLocaleString('en-US')}` : `lines ${first.toLocaleString('en-US')}–${last.toLocaleString('en-US')}`;
 }
 
-/** The lines of a range, as a notice names them: "line 4" or "lines 4–9". */
-function linesOf(text: string, start: number, end: number): string {
-  const first = lineOf(text, start);
-  const last = first + (text.slice(start, Math.max(start, end - 1)).match(/\n/g)?.length ?? 0);
-  return first === last ? `line ${first.toLocaleString('en-US')}` : `lines ${first.toLocaleString('en-US')}–${last.toLocaleString('en-US')}`;
+const LINES_NAMED = /^lines? ([\d,]+)(?:–([\d,]+))?/;
+
+/**
+ * A notice about one place in a part of a text, moved to the whole text: `firstLine` (1-based)
+ * is the whole text's line where the part begins, and the lines the message names move with it.
+ */
+export function placeNotice(notice: Notice, base: number, firstLine: number): Notice {
+  if (notice.start === undefined) return notice;
+  const m = LINES_NAMED.exec(notice.message);
+  if (!m) return { ...notice, start: notice.start + base };
+  const n = (s: string): number => Number(s.replace(/,/g, ''));
+  const first = n(m[1] as string);
+  const last = m[2] !== undefined ? n(m[2]) : first;
+  const shift = firstLine - 1;
+  return { ...notice, message: linesOf(first + shift, last + shift) + notice.message.slice(m[0].length), start: notice.start + base };
+}
+
+/** The offset of the last character of text[start, end) that is not white space (start if none). */
+function lastCharacter(text: string, start: number, end: number): number {
+  let at = end - 1;
+  while (at > start && /\s/.test(text[at] as string)) at--;
+  return Math.max(start, at);
 }
 
 /** One notice per reason a Markdown chunk was read as plain text, naming the lines of the first such chunk. */
 function plainNotices(text: string, plain: PlainChunk[]): Notice[] {
   const notices: Notice[] = [];
+  if (plain.length === 0) return notices;
+  const starts = lineStartsOf(text);
   for (const reason of Object.keys(PLAIN_REASONS) as PlainReason[]) {
     const these = plain.filter((p) => p.reason === reason);
     const first = these[0];
     if (!first) continue;
     const more = these.length > 1 ? ` (and ${(these.length - 1).toLocaleString('en-US')} more such ${these.length === 2 ? 'block' : 'blocks'})` : '';
-    notices.push({ level: 'warning', message: `${linesOf(text, first.start, first.end)} read as plain text, not Markdown: ${PLAIN_REASONS[reason]}${more}`, start: first.start });
+    notices.push({ level: 'warning', message: `${linesOf(toLineColumn(starts, first.start).line, toLineColumn(starts, lastCharacter(text, first.start, first.end)).line)} read as plain text, not Markdown: ${PLAIN_REASONS[reason]}${more}`, start: first.start });
   }
   return notices;
 }
