@@ -11,7 +11,9 @@
  *     documents in 10 outlets.
  *
  * Prints a table and writes `.bench/results.json` (the folder is git-ignored).
- * `SLANT_BENCH=comparison npm run bench` runs only the comparison section.
+ * `SLANT_BENCH=comparison npm run bench` runs only the comparison section;
+ * `SLANT_BENCH=memory npm run bench` only time and peak memory of `slant check` on 20, 60 and
+ * 240 MB files (scripts/bench-memory.ts), written to `.bench/memory.json`.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +36,7 @@ import {
 } from '../server/src/engine/index.js';
 import { articleOfWords, chunk, loadSamples, repeatTo, stripFrontMatter, syntheticArticles, utf8Bytes, wordCount, type Article } from './lib/corpus.js';
 import { repoRoot } from './lib/data.js';
+import { memorySection } from './bench-memory.js';
 import { median, percentile } from './lib/metrics.js';
 import { fmt, int, renderTable, type Table } from './lib/table.js';
 
@@ -347,6 +350,12 @@ function main(): void {
   const mdPieces = articles.map((a) => (a.format === 'markdown' ? stripFrontMatter(a.source).trim() : a.source.trim()));
   const plainPieces = articles.map((a) => a.plain);
 
+  if (process.env.SLANT_BENCH === 'memory') {
+    const memory = memorySection(benchDir);
+    writeFileSync(path.join(benchDir, 'memory.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: memory.runs }, null, 2) + '\n');
+    console.log(renderTable(memory.table));
+    return;
+  }
   if (process.env.SLANT_BENCH === 'comparison') {
     console.log(renderTable(comparisonSection(articles, mdPieces).table));
     return;
