@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import type { Problem } from './report.js';
 
 /** Extensions collected from folders (files named on the command line are read whatever they are called). */
@@ -162,7 +163,14 @@ export function collectInputs(paths: readonly string[], cwd: string): CollectRes
   return { inputs, problems };
 }
 
-export type ReadResult = { ok: true; text: string } | { ok: false; problem: Problem };
+export type ReadResult =
+  | {
+      ok: true;
+      text: string;
+      /** The whole text's length in characters when `text` is only its beginning (see readInput's `maxChars`). */
+      length?: number;
+    }
+  | { ok: false; problem: Problem };
 
 /**
  * Decodes a file's bytes: UTF-8 (a leading byte order mark is dropped, as editors do), or
@@ -182,8 +190,13 @@ export function decodeText(bytes: Buffer, display: string): ReadResult {
   return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
-/** Reads one input as text. `readStdin` supplies standard input's bytes. */
-export function readInput(input: Input, readStdin: () => Buffer): ReadResult {
+/**
+ * Reads one input as text. `readStdin` supplies standard input's bytes. A UTF-8 file of more
+ * than `maxChars` bytes is read in pieces and only its first `maxChars` characters or a little
+ * more are kept (the rest is decoded only to count it, into `length`), so a file far longer than
+ * what is analysed is never held whole.
+ */
+export function readInput(input: Input, readStdin: () => Buffer, maxChars = Infinity): ReadResult {
   let bytes: Buffer;
   try {
     if (input.absolute === null) bytes = readStdin();
@@ -193,12 +206,55 @@ export function readInput(input: Input, readStdin: () => Buffer): ReadResult {
         const mb = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
         return { ok: false, problem: { message: `skipped ${input.display}: file too large (${mb(st.size)}; the limit is ${mb(MAX_FILE_BYTES)})`, path: input.display } };
       }
+      if (st.size > maxChars) {
+        const beginning = readBeginning(input.absolute, input.display, maxChars);
+        if (beginning !== null) return beginning;
+      }
       bytes = fs.readFileSync(input.absolute);
     }
   } catch (error) {
     return { ok: false, problem: { message: `cannot read ${input.display}: ${describeError(error)}`, path: input.display } };
   }
   return decodeText(bytes, input.display);
+}
+
+/** Bytes read at a time by readBeginning. */
+const PIECE_BYTES = 1 << 20;
+
+/**
+ * The first `maxChars` characters (or a piece more) of a UTF-8 file, and its whole length, read a
+ * piece at a time; null for a file with a UTF-16 byte order mark (read whole, as before).
+ */
+function readBeginning(file: string, display: string, maxChars: number): ReadResult | null {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(PIECE_BYTES);
+    const decoder = new StringDecoder('utf8');
+    const kept: string[] = [];
+    let keptLength = 0;
+    let length = 0;
+    let first = true;
+    const add = (s: string): void => {
+      length += s.length;
+      if (keptLength <= maxChars) {
+        kept.push(s);
+        keptLength += s.length;
+      }
+    };
+    for (let n = fs.readSync(fd, buffer, 0, PIECE_BYTES, null); n > 0; n = fs.readSync(fd, buffer, 0, PIECE_BYTES, null)) {
+      const piece = buffer.subarray(0, n);
+      if (first && n >= 2 && ((piece[0] === 0xff && piece[1] === 0xfe) || (piece[0] === 0xfe && piece[1] === 0xff))) return null;
+      if (piece.indexOf(0) >= 0) return { ok: false, problem: { message: `skipped ${display}: binary file (contains NUL bytes)`, path: display } };
+      let text = decoder.write(piece);
+      if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+      add(text);
+    }
+    add(decoder.end());
+    return { ok: true, text: kept.join(''), length };
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** A path for messages about data files: relative to the current folder when under it. */

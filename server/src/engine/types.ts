@@ -130,7 +130,7 @@ export interface Document {
   annotations: Annotation[];
   ignores: IgnoreDirective[];
   notices: Notice[];
-  /** Length of `text` that was analysed (less than `text.length` when bounded). */
+  /** Characters analysed: the length of `text`, which is the source's analysed part (all of it unless bounded by maxLength). */
   analysedLength: number;
 }
 

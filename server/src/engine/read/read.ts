@@ -16,6 +16,8 @@ export interface ReadOptions {
   path?: string;
   /** Characters analysed at most (default: all). */
   maxLength?: number;
+  /** The whole source's length when `source` is only its beginning (a caller need not read past what is analysed). */
+  sourceLength?: number;
 }
 
 const PLAIN_REASONS: Record<PlainReason, string> = {
@@ -89,30 +91,32 @@ function boundAt(text: string, limit: number): number {
   return at;
 }
 
-/** Reads a text into the document model used by every rule. */
-export function readDocument(text: string, options: ReadOptions): Document {
+/** Reads a text (its first `maxLength` characters, cut at a paragraph break near there) into the document model used by every rule. */
+export function readDocument(source: string, options: ReadOptions): Document {
   const notices: Notice[] = [];
-  const limit = boundAt(text, options.maxLength ?? Infinity);
-  if (limit < text.length) {
+  const limit = boundAt(source, options.maxLength ?? Infinity);
+  const length = options.sourceLength ?? source.length;
+  if (limit < length) {
     notices.push({
       level: 'warning',
-      message: `document is ${text.length.toLocaleString('en-US')} characters; analysed the first ${limit.toLocaleString('en-US')} (limit ${(options.maxLength ?? 0).toLocaleString('en-US')})`,
+      message: `document is ${length.toLocaleString('en-US')} characters; analysed the first ${limit.toLocaleString('en-US')} (limit ${(options.maxLength ?? 0).toLocaleString('en-US')})`,
     });
   }
+  // Only the analysed part is read: the prose mask and everything else are as long as it, not as the source.
+  const text = limit < source.length ? source.slice(0, limit) : source;
   const markdown = options.format === 'markdown';
   const builder = new ProseBuilder(text, !markdown);
-  if (!markdown && limit < text.length) builder.blank(limit, text.length);
   let raw: RawBlock[] = [];
   let metadata: Metadata = {};
   if (markdown) {
-    const read = readMarkdown(limit < text.length ? text.slice(0, limit) : text, builder);
+    const read = readMarkdown(text, builder);
     raw = read.blocks;
     if (read.frontMatter) metadata = readMetadata(read.frontMatter.value, notices);
     notices.push(...plainNotices(text, read.plain));
   }
-  const critic = readCriticMarkup(text, limit, builder);
+  const critic = readCriticMarkup(text, text.length, builder);
   const prose = builder.toString();
-  if (!markdown) raw = textBlocks(prose, 0, limit);
+  if (!markdown) raw = textBlocks(prose, 0, prose.length);
 
   const trimmed = raw.map((b) => trimBlock(prose, b)).filter((b): b is RawBlock => b !== null);
   const marked = markBoilerplate(prose, trimmed);
