@@ -91,6 +91,14 @@ function boundAt(text: string, limit: number): number {
   return at;
 }
 
+/** The one copy of `s` kept in `strings`. */
+function intern(strings: Map<string, string>, s: string): string {
+  const known = strings.get(s);
+  if (known !== undefined) return known;
+  strings.set(s, s);
+  return s;
+}
+
 /** Reads a text (its first `maxLength` characters, cut at a paragraph break near there) into the document model used by every rule. */
 export function readDocument(source: string, options: ReadOptions): Document {
   const notices: Notice[] = [];
@@ -132,12 +140,18 @@ export function readDocument(source: string, options: ReadOptions): Document {
 
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
+  const strings = new Map<string, string>();
   for (const block of blocks) {
     if (block.boilerplate) continue;
     for (const r of splitSentences(prose, block.start, block.end)) {
       const index = sentences.length;
       sentences.push({ start: r.start, end: r.end, block: block.index, index });
-      for (const t of tokenize(prose, r.start, r.end, index)) tokens.push(t);
+      for (const t of tokenize(prose, r.start, r.end, index)) {
+        // One string per distinct token text and norm: most words repeat, and each copy costs more than the word.
+        t.text = intern(strings, t.text);
+        t.norm = intern(strings, t.norm);
+        tokens.push(t);
+      }
     }
   }
   // Token texts come from the prose, whose non-space characters are the source's own.
