@@ -224,8 +224,19 @@ export function overBounds(text: string, start: number, end: number): PlainReaso
 /** Characters given to the parser at once: large enough to amortise its set-up, small enough to stay linear. */
 const GROUP = 32_768;
 
-/** Needs the whole text at once: link reference definitions, HTML comments, raw HTML blocks. */
-const WHOLE = /^ {0,3}\[[^\]\n]+\]:|<!--|<(?:pre|script|style|textarea)\b|^ {0,3}<\/?[a-z][a-z0-9-]*(?:\s|\/?>|$)/im;
+/** Needs the whole text at once: link reference definitions (and footnote definitions), which any chunk may use. */
+const WHOLE = /^ {0,3}\[[^\]\n]+\]:/m;
+/**
+ * Raw HTML blocks that a blank line does not end (CommonMark's first five kinds), by the start
+ * of their first line, with what ends them: the text is not cut from there to the line that holds it.
+ */
+const HTML_UNTIL: readonly [RegExp, RegExp][] = [
+  [/^ {0,3}<(?:pre|script|style|textarea)(?:[ \t>]|\r?\n|$)/i, /<\/(?:pre|script|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![a-z]/i, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
 /** A chunk that starts like a paragraph line (not a list, quote, table, fence or indented code); '#' is checked apart. */
 const PLAIN_START = /^(?! {0,3}(?:[>+|=~`-]|\*+(?:[ \t]|$)|\*{3}|\d{1,9}[.)]))(?! {0,3}\t| {4})/;
 /** YAML front matter as remark-frontmatter reads it: `---` lines around it at the very start. */
@@ -367,13 +378,31 @@ export function chunks(text: string): [number, number][] {
     start = at;
   }
   let fence: string | null = null;
+  let html: RegExp | null = null;
   const lines = /[^\n]*\n?/g;
   lines.lastIndex = at;
   let previousBlank = false;
   for (let m = lines.exec(text); m !== null && m[0].length > 0; m = lines.exec(text)) {
     const line = m[0];
     const lineStart = m.index;
+    if (html !== null) {
+      if (html.test(line)) html = null;
+      previousBlank = false;
+      continue;
+    }
     const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence === null && line.includes('<')) {
+      const until = HTML_UNTIL.find(([start]) => start.test(line));
+      if (until && !until[1].test(line.slice(line.indexOf('<') + 1))) {
+        html = until[1];
+        if (previousBlank && lineStart > start && /^\S/.test(line)) {
+          out.push([start, lineStart]);
+          start = lineStart;
+        }
+        previousBlank = false;
+        continue;
+      }
+    }
     if (fence !== null) {
       if (f && (f[1] as string)[0] === fence[0] && (f[1] as string).length >= fence.length && line.trim() === f[1]) fence = null;
       previousBlank = false;
