@@ -75,6 +75,9 @@ export function readMarkdown(text: string, prose: ProseBuilder, chunked = true):
   const blocks: RawBlock[] = [];
   const plain: PlainChunk[] = [];
   let frontMatter: MarkdownRead['frontMatter'] = null;
+  const definitions = chunked ? definitionLines(text) : '';
+  // Definitions this cannot move after each chunk: one parse of the whole (still within the bounds).
+  const whole = !chunked || definitions === null;
   const readPlain = (start: number, end: number, reason: PlainReason): void => {
     prose.keep(start, end);
     for (const b of textBlocks(text, start, end)) blocks.push(b);
@@ -86,7 +89,9 @@ export function readMarkdown(text: string, prose: ProseBuilder, chunked = true):
     const mark = prose.mark();
     const blockCount = blocks.length;
     try {
-      const found = readTree((start === 0 ? processor : bodyProcessor).parse(chunk) as MdNode, chunk, start, prose, blocks);
+      // Definitions from anywhere in the text go after the chunk; what the parser reads there is not kept.
+      const source = definitions && chunk.includes('[') ? chunk + definitions : chunk;
+      const found = readTree((start === 0 ? processor : bodyProcessor).parse(source) as MdNode, chunk, start, prose, blocks);
       frontMatter ??= found;
       return true;
     } catch (error) {
@@ -106,9 +111,9 @@ export function readMarkdown(text: string, prose: ProseBuilder, chunked = true):
     if (!parse(first[0], last[1])) for (const [s, e] of group) if (group.length === 1 || !parse(s, e)) readPlain(s, e, 'stack');
     group = [];
   };
-  for (const [start, end] of chunked ? chunks(text) : [[0, text.length] as [number, number]]) {
+  for (const [start, end] of whole ? [[0, text.length] as [number, number]] : chunks(text)) {
     const chunk = text.slice(start, end);
-    if (start === 0 && chunked) {
+    if (start === 0 && !whole) {
       const fm = FRONT_MATTER.exec(chunk);
       if (fm && fm[0].length === chunk.length) {
         frontMatter = { value: fm[1] ?? '', start: 0 };
@@ -224,8 +229,42 @@ export function overBounds(text: string, start: number, end: number): PlainReaso
 /** Characters given to the parser at once: large enough to amortise its set-up, small enough to stay linear. */
 const GROUP = 32_768;
 
-/** Needs the whole text at once: link reference definitions (and footnote definitions), which any chunk may use. */
-const WHOLE = /^ {0,3}\[[^\]\n]+\]:/m;
+/** A link reference (or footnote) definition on one line at the margin. */
+const DEFINITION = /^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:.*$/;
+/** Anything that may be a definition, in a container or indented too. */
+const MAYBE_DEFINITION = /^[ \t>*+\-\d.)]*\[(?:[^\]\\\n]|\\.)+\]:/;
+
+/**
+ * The text to parse after each chunk so that references resolve as in one parse of the whole:
+ * the definitions, each after a blank line; '' when there are none; null when one may be a
+ * definition in a way this does not follow (inside a container, after a paragraph line, with a
+ * title on the next line...), and the text must be parsed whole.
+ */
+export function definitionLines(text: string): string | null {
+  if (!text.includes(']:')) return '';
+  const found: string[] = [];
+  const raw: RawState = { fence: null, html: null };
+  let previous: 'blank' | 'definition' | 'other' = 'blank';
+  for (const piece of text.split('\n')) {
+    const line = piece.replace(/\r$/, '');
+    const blank = line.trim() === '';
+    if (previous === 'definition' && !blank && !DEFINITION.test(line)) return null;
+    if (rawStep(raw, line) === null && previous !== 'other' && DEFINITION.test(line)) {
+      found.push(line.trim());
+      previous = 'definition';
+      continue;
+    }
+    if (MAYBE_DEFINITION.test(line) && raw.fence === null && raw.html === null) return null;
+    previous = blank ? 'blank' : 'other';
+  }
+  if (found.length === 0) return '';
+  const suffix = '\n\n' + found.join('\n\n') + '\n';
+  // Each must read as a definition on its own (a destination, a title if any, nothing after).
+  const tree = bodyProcessor.parse(suffix) as MdNode;
+  const read = (tree.children ?? []).filter((n) => n.type === 'definition' || n.type === 'footnoteDefinition');
+  return read.length === found.length && read.length === (tree.children ?? []).length ? suffix : null;
+}
+
 /**
  * Raw HTML blocks that a blank line does not end (CommonMark's first five kinds), by the start
  * of their first line, with what ends them: the text is not cut from there to the line that holds it.
@@ -364,9 +403,38 @@ export function simpleQuote(chunk: string): { start: number; end: number; syntax
   return { start: lead, end: body.length, syntax: [...syntax, ...simple.syntax] };
 }
 
+/** Whether the lines so far leave a fenced code block or a raw HTML block (one a blank line does not end) open. */
+interface RawState {
+  fence: string | null;
+  html: RegExp | null;
+}
+
+/** Steps over a line: 'inside' when it is in (or closes) a fenced code or raw HTML block, 'opens' when it opens one. */
+function rawStep(state: RawState, line: string): 'inside' | 'opens' | null {
+  if (state.html !== null) {
+    if (state.html.test(line)) state.html = null;
+    return 'inside';
+  }
+  const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+  if (state.fence !== null) {
+    if (f && (f[1] as string)[0] === state.fence[0] && (f[1] as string).length >= state.fence.length && line.trim() === f[1]) state.fence = null;
+    return 'inside';
+  }
+  if (f) {
+    state.fence = f[1] as string;
+    return 'opens';
+  }
+  const until = line.includes('<') ? HTML_UNTIL.find(([start]) => start.test(line)) : undefined;
+  if (until && !until[1].test(line.slice(line.indexOf('<') + 1))) {
+    state.html = until[1];
+    return 'opens';
+  }
+  return null;
+}
+
 /** Chunk boundaries: [start, end) pairs covering the text. */
 export function chunks(text: string): [number, number][] {
-  if (WHOLE.test(text) || UNCLOSED_FRONT_MATTER.test(text)) return [[0, text.length]];
+  if (UNCLOSED_FRONT_MATTER.test(text)) return [[0, text.length]];
   const out: [number, number][] = [];
   let start = 0;
   let at = 0;
@@ -377,38 +445,17 @@ export function chunks(text: string): [number, number][] {
     out.push([0, at]);
     start = at;
   }
-  let fence: string | null = null;
-  let html: RegExp | null = null;
+  const raw: RawState = { fence: null, html: null };
   const lines = /[^\n]*\n?/g;
   lines.lastIndex = at;
   let previousBlank = false;
   for (let m = lines.exec(text); m !== null && m[0].length > 0; m = lines.exec(text)) {
     const line = m[0];
     const lineStart = m.index;
-    if (html !== null) {
-      if (html.test(line)) html = null;
+    if (rawStep(raw, line) === 'inside') {
       previousBlank = false;
       continue;
     }
-    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence === null && line.includes('<')) {
-      const until = HTML_UNTIL.find(([start]) => start.test(line));
-      if (until && !until[1].test(line.slice(line.indexOf('<') + 1))) {
-        html = until[1];
-        if (previousBlank && lineStart > start && /^\S/.test(line)) {
-          out.push([start, lineStart]);
-          start = lineStart;
-        }
-        previousBlank = false;
-        continue;
-      }
-    }
-    if (fence !== null) {
-      if (f && (f[1] as string)[0] === fence[0] && (f[1] as string).length >= fence.length && line.trim() === f[1]) fence = null;
-      previousBlank = false;
-      continue;
-    }
-    if (f) fence = f[1] as string;
     const blank = line.trim() === '';
     if (previousBlank && !blank && lineStart > start && /^\S/.test(line)) {
       out.push([start, lineStart]);
@@ -436,6 +483,8 @@ function readTree(tree: MdNode, chunk: string, base: number, prose: ProseBuilder
   };
 
   const visit = (node: MdNode, inQuote: boolean, parent: string): void => {
+    // Past the chunk: the definitions parsed after it.
+    if ((node.position?.start.offset ?? 0) >= chunk.length && node.type !== 'root') return;
     switch (node.type) {
       case 'yaml':
         if (node.position?.start.offset !== undefined && node.value !== undefined) {
