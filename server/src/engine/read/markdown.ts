@@ -238,7 +238,7 @@ const MAYBE_DEFINITION = /^[ \t>*+\-\d.)]*\[(?:[^\]\\\n]|\\.)+\]:/;
  * The text to parse after each chunk so that references resolve as in one parse of the whole:
  * the definitions, each after a blank line; '' when there are none; null when one may be a
  * definition in a way this does not follow (inside a container, after a paragraph line, with a
- * title on the next line...), and the text must be parsed whole.
+ * title on the next line...) or when they are too many, and the text must be parsed whole.
  */
 export function definitionLines(text: string): string | null {
   if (!text.includes(']:')) return '';
@@ -259,6 +259,8 @@ export function definitionLines(text: string): string | null {
   }
   if (found.length === 0) return '';
   const suffix = '\n\n' + found.join('\n\n') + '\n';
+  // Parsed again after every group of chunks: past a size, one parse of the whole costs less.
+  if (suffix.length > GROUP) return null;
   // Each must read as a definition on its own (a destination, a title if any, nothing after).
   const tree = bodyProcessor.parse(suffix) as MdNode;
   const read = (tree.children ?? []).filter((n) => n.type === 'definition' || n.type === 'footnoteDefinition');
