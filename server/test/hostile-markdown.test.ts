@@ -164,3 +164,22 @@ test('the language server path names the same lines as a whole analysis', () => 
   assert.equal(notice?.message, whole);
   assert.equal(notice?.start, text.indexOf('> '));
 });
+
+test('past the document budget, every later chunk that needs the parser is read as plain text', () => {
+  const dense = 'The *vote* was [held](https://example.com) on `Tuesday`.';
+  const text = ['Intro.', ...Array.from({ length: 12 }, (_, i) => `${i}. ${dense}\n\nPlain paragraph ${i} here.`)].join('\n\n');
+  const budget = { ...MARKDOWN_BOUNDS, documentMarkers: 40 };
+  const builder = new ProseBuilder(text, false);
+  const read = readMarkdown(text, builder, true, budget);
+  // Each dense item holds seven markers (its number, two each of *, [ ] and backticks): the sixth passes 40, and it and all after it are plain.
+  const plain = read.plain.map((p) => text.slice(p.start, p.end).trim().slice(0, 3));
+  assert.deepEqual(plain, ['5. ', '6. ', '7. ', '8. ', '9. ', '10.', '11.']);
+  assert.ok(read.plain.every((p) => p.reason === 'budget'));
+  const prose = builder.toString();
+  // Before the budget is spent the syntax is blanked; after it, kept as text. Plain paragraphs (the fast path) are read the same either way.
+  assert.equal(prose.slice(0, text.indexOf('5. ')).includes('`'), false);
+  assert.equal(prose.slice(text.indexOf('5. ')).includes('`Tuesday`'), true);
+  assert.ok(prose.includes('Plain paragraph 11 here.'));
+  const notices = analyse(text, { format: 'markdown' }).document.notices;
+  assert.deepEqual(notices, [], 'the real budget is far above this');
+});

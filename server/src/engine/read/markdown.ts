@@ -35,7 +35,7 @@ export interface MarkdownRead {
 }
 
 /** Why a chunk was read as plain text. */
-export type PlainReason = 'depth' | 'lines' | 'markers' | 'stack';
+export type PlainReason = 'depth' | 'lines' | 'markers' | 'stack' | 'budget';
 
 export interface PlainChunk {
   start: number;
@@ -55,7 +55,18 @@ export const MARKDOWN_BOUNDS = {
   lines: 1000,
   /** Runs of `*`, `_`, `~` or backticks, and `[`, `]`, `<`, in one such run of lines. */
   markers: 500,
+  /**
+   * What one document may give the parser in all: characters and inline markers (remark reads
+   * dense syntax at some tens of KB a second). Past either, the chunks that need it are read as
+   * plain text. Ordinary articles give it a few percent of their text (most paragraphs take the
+   * fast path).
+   */
+  documentCharacters: 500_000,
+  /** Inline markers as above, and block quote and list item markers. */
+  documentMarkers: 20_000,
 } as const;
+
+export type MarkdownBounds = { readonly [K in keyof typeof MARKDOWN_BOUNDS]: number };
 
 const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi;
 const ESCAPE = /\\[!-/:-@[-`{-~]/g;
@@ -71,10 +82,12 @@ const ESCAPE = /\\[!-/:-@[-`{-~]/g;
  * A chunk past MARKDOWN_BOUNDS, or one on which the parser overflows its stack, is read as
  * plain text (kept whole, blocks at blank lines) and listed in `plain`.
  */
-export function readMarkdown(text: string, prose: ProseBuilder, chunked = true): MarkdownRead {
+export function readMarkdown(text: string, prose: ProseBuilder, chunked = true, bounds: MarkdownBounds = MARKDOWN_BOUNDS): MarkdownRead {
   const blocks: RawBlock[] = [];
   const plain: PlainChunk[] = [];
   let frontMatter: MarkdownRead['frontMatter'] = null;
+  let spentCharacters = 0;
+  let spentMarkers = 0;
   const definitions = chunked ? definitionLines(text) : '';
   // Definitions this cannot move after each chunk: one parse of the whole (still within the bounds).
   const whole = !chunked || definitions === null;
@@ -152,10 +165,17 @@ export function readMarkdown(text: string, prose: ProseBuilder, chunked = true):
       blocks.push({ start: start + (chunk.length - chunk.trimStart().length), end: trimmed, kind: simple.kind, blockquote: false });
       continue;
     }
-    const over = chunked ? overBounds(text, start, end) : null;
-    if (over) {
+    const over = chunked ? overBounds(text, start, end, bounds) : 0;
+    if (typeof over === 'string') {
       flush();
       readPlain(start, end, over);
+      continue;
+    }
+    spentCharacters += end - start;
+    spentMarkers += over;
+    if (spentCharacters > bounds.documentCharacters || spentMarkers > bounds.documentMarkers) {
+      flush();
+      readPlain(start, end, 'budget');
       continue;
     }
     const first = group[0];
@@ -182,13 +202,14 @@ const HTML_BLOCK =
 const MARKERS = /[*_~`]+|[[\]<]/g;
 
 /**
- * Whether text[start, end) passes one of MARKDOWN_BOUNDS, and which: a linear scan of its lines
- * that errs on the side of counting too much (a paragraph's count is reset only where a list
- * item, heading, fence or blank line certainly ends it).
+ * Which of MARKDOWN_BOUNDS text[start, end) passes, or else how many markers (inline and container) it holds: a
+ * linear scan of its lines that errs on the side of counting too much (a paragraph's count is
+ * reset only where a list item, heading, fence or blank line certainly ends it).
  */
-export function overBounds(text: string, start: number, end: number): PlainReason | null {
+export function overBounds(text: string, start: number, end: number, bounds: MarkdownBounds = MARKDOWN_BOUNDS): PlainReason | number {
   let lines = 0;
   let markers = 0;
+  let total = 0;
   let html = false;
   for (let at = start; at < end; ) {
     let eol = text.indexOf('\n', at);
@@ -201,7 +222,8 @@ export function overBounds(text: string, start: number, end: number): PlainReaso
     CONTAINER.lastIndex = p;
     for (let m = CONTAINER.exec(text); m !== null && CONTAINER.lastIndex <= eol; m = CONTAINER.exec(text)) {
       depth += depth === 0 ? 1 + (columns >> 1) : 1;
-      if (depth > MARKDOWN_BOUNDS.depth) return 'depth';
+      total++;
+      if (depth > bounds.depth) return 'depth';
       p = CONTAINER.lastIndex;
     }
     if (depth === 0) p = at;
@@ -217,13 +239,15 @@ export function overBounds(text: string, start: number, end: number): PlainReaso
     HTML_BLOCK.lastIndex = at;
     if (depth === 0 && HTML_BLOCK.test(text)) html = true;
     if (!blank && !html) {
-      if (++lines > MARKDOWN_BOUNDS.lines) return 'lines';
-      markers += line.match(MARKERS)?.length ?? 0;
-      if (markers > MARKDOWN_BOUNDS.markers) return 'markers';
+      if (++lines > bounds.lines) return 'lines';
+      const found = line.match(MARKERS)?.length ?? 0;
+      markers += found;
+      total += found;
+      if (markers > bounds.markers) return 'markers';
     }
     at = eol + 1;
   }
-  return null;
+  return total;
 }
 
 /** Characters given to the parser at once: large enough to amortise its set-up, small enough to stay linear. */

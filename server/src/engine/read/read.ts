@@ -25,6 +25,7 @@ const PLAIN_REASONS: Record<PlainReason, string> = {
   lines: `a paragraph of more than ${MARKDOWN_BOUNDS.lines.toLocaleString('en-US')} lines`,
   markers: `more than ${MARKDOWN_BOUNDS.markers} emphasis, code, link or HTML markers in one paragraph`,
   stack: 'too deeply nested for the Markdown parser',
+  budget: `the document gives the Markdown parser more than ${MARKDOWN_BOUNDS.documentCharacters.toLocaleString('en-US')} characters or ${MARKDOWN_BOUNDS.documentMarkers.toLocaleString('en-US')} inline markers in all`,
 };
 
 /** The lines of a range, as a notice names them: "line 4" or "lines 4–9" (1-based). */
