@@ -191,7 +191,7 @@ const CONTAINER = /[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t\r\n]|$))/y;
 /** A list item that ends any paragraph before it: a bullet or `1.`, at most three spaces in, with content. */
 const NEW_ITEM = / {0,3}(?:[-*+]|0{0,8}1[.)])[ \t]+\S/y;
 /** An ATX heading or a fence line: they end any paragraph before them (after the container markers). */
-const NEW_BLOCK = / {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}[^`\n]*$|~{3,})/y;
+const NEW_BLOCK = / {0,3}(?:#{1,6}(?:[ \t\r]|$)|`{3,}[^`\n]*$|~{3,})/y;
 /**
  * A raw HTML block that only a blank line ends (CommonMark's sixth kind), at the margin: remark
  * reads no inline syntax in it, so its markers are not counted until a blank or fence line.
@@ -231,7 +231,7 @@ export function overBounds(text: string, start: number, end: number, bounds: Mar
     const blank = line.trim() === '';
     NEW_ITEM.lastIndex = at;
     NEW_BLOCK.lastIndex = 0;
-    if (blank || NEW_ITEM.test(text) || NEW_BLOCK.test(line.replace(/\r$/, ''))) {
+    if (blank || NEW_ITEM.test(text) || NEW_BLOCK.test(line)) {
       lines = 0;
       markers = 0;
       html = false;
@@ -240,10 +240,12 @@ export function overBounds(text: string, start: number, end: number, bounds: Mar
     if (depth === 0 && HTML_BLOCK.test(text)) html = true;
     if (!blank && !html) {
       if (++lines > bounds.lines) return 'lines';
-      const found = line.match(MARKERS)?.length ?? 0;
-      markers += found;
-      total += found;
-      if (markers > bounds.markers) return 'markers';
+      // Counted one by one, not matched all at once: a line may hold millions.
+      MARKERS.lastIndex = 0;
+      while (MARKERS.exec(line) !== null) {
+        total++;
+        if (++markers > bounds.markers) return 'markers';
+      }
     }
     at = eol + 1;
   }
