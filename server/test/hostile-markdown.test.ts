@@ -185,3 +185,13 @@ test('past the document budget, every later chunk that needs the parser is read 
   const notices = analyse(text, { format: 'markdown' }).document.notices;
   assert.deepEqual(notices, [], 'the real budget is far above this');
 });
+
+test('a chunk read as plain text still leaves out HTML tags and comments', () => {
+  const unit = 'The <span class="a">council</span> met <!-- note --> again. ';
+  const text = `Intro.\n\n${unit.repeat(Math.ceil(MARKDOWN_BOUNDS.markers / 3))}\n`;
+  const result = analyse(text, { format: 'markdown' });
+  assert.match(plainNotice(result) ?? '', /^line 3 read as plain text/);
+  const prose = result.document.prose;
+  for (const gone of ['span', 'class', 'note', '<', '>']) assert.equal(prose.includes(gone), false, gone);
+  assert.ok(prose.includes('council'));
+});

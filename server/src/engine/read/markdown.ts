@@ -93,6 +93,9 @@ export function readMarkdown(text: string, prose: ProseBuilder, chunked = true, 
   const whole = !chunked || definitions === null;
   const readPlain = (start: number, end: number, reason: PlainReason): void => {
     prose.keep(start, end);
+    // HTML tags and comments are never prose in Markdown, however the rest reads.
+    const chunk = text.slice(start, end);
+    if (chunk.includes('<')) for (const m of chunk.matchAll(HTML_TAG)) prose.blank(start + (m.index ?? 0), start + (m.index ?? 0) + m[0].length);
     for (const b of textBlocks(text, start, end)) blocks.push(b);
     plain.push({ start, end, reason });
   };
@@ -198,6 +201,8 @@ const NEW_BLOCK = / {0,3}(?:#{1,6}(?:[ \t\r]|$)|`{3,}[^`\n]*$|~{3,})/y;
  */
 const HTML_BLOCK =
   /<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t\r>]|\/>|$)/iy;
+/** An HTML tag or a one-line comment, blanked in a chunk read as plain text. */
+const HTML_TAG = /<\/?[a-z][a-z0-9-]*(?:[ \t][^<>\n]*)?\/?>|<!--[^\n]*?-->/gi;
 /** What makes remark's inline pass slow when it does not match up. */
 const MARKERS = /[*_~`]+|[[\]<]/g;
 
