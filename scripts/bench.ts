@@ -20,7 +20,8 @@
  * `SLANT_BENCH=hostile npm run bench` only the hostile inputs (`SLANT_BENCH_LIMIT_S`: seconds
  * allowed per pattern, 60 by default; `SLANT_BENCH_PATTERNS`: a comma-separated list of the
  * patterns to run, all by default), `SLANT_BENCH=lsp` only the language server's (written to
- * `.bench/lsp.json`).
+ * `.bench/lsp.json`), `SLANT_BENCH=memory` only time and peak memory of `slant check` on 20,
+ * 60 and 240 MB files (scripts/bench-memory.ts, written to `.bench/memory.json`).
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -44,6 +45,7 @@ import {
 import { HOSTILE_PATTERNS, hostilePattern } from '../server/test/hostile-inputs.js';
 import { articleOfWords, chunk, loadSamples, repeatTo, stripFrontMatter, syntheticArticles, utf8Bytes, wordCount, type Article } from './lib/corpus.js';
 import { repoRoot } from './lib/data.js';
+import { memorySection } from './bench-memory.js';
 import { median, percentile } from './lib/metrics.js';
 import { fmt, int, renderTable, type Table } from './lib/table.js';
 import { lspBench, lspTables } from './lib/lsp-bench.js';
@@ -496,6 +498,12 @@ function main(): void {
   const mdPieces = articles.map((a) => (a.format === 'markdown' ? stripFrontMatter(a.source).trim() : a.source.trim()));
   const plainPieces = articles.map((a) => a.plain);
 
+  if (process.env.SLANT_BENCH === 'memory') {
+    const memory = memorySection(benchDir);
+    writeFileSync(path.join(benchDir, 'memory.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: memory.runs }, null, 2) + '\n');
+    console.log(renderTable(memory.table));
+    return;
+  }
   if (process.env.SLANT_BENCH === 'comparison') {
     console.log(renderTable(comparisonSection(articles, mdPieces).table));
     return;

@@ -119,6 +119,9 @@ export const HOSTILE_PATTERNS: readonly HostilePattern[] = [
   { name: 'nested-open-quotes', format: 'text', make: (b) => repeatUnit('“‘', b) },
   // A capitalised word and a reporting verb, over and over in one sentence.
   { name: 'capitalised-said', format: 'text', make: (b) => repeatUnit('Ab said ', b) },
+  // Just inside the Markdown reader's per-paragraph bounds, paragraph after paragraph: each is parsed, so only the document's parser budget bounds them.
+  { name: 'emphasis-openers-paragraphs', format: 'markdown', make: (b) => repeatUnit('*a '.repeat(240) + 'b_ '.repeat(240) + '\n\n', b) },
+  { name: 'deep-list-lines', format: 'markdown', make: (b) => repeatUnit(('- '.repeat(15) + 'The council met on Tuesday.\n').repeat(50) + '\n', b) },
 ];
 
 /** The pattern with this name (throws for an unknown one: a typo in a test must fail). */

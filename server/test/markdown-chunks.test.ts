@@ -46,10 +46,21 @@ test('hard cases: fences with blank lines, indented list continuations, loose li
   assert.deepEqual(read(text, true), read(text, false));
 });
 
-test('link reference definitions and HTML comments fall back to one parse', () => {
+test('references resolve to definitions in other chunks; an HTML block across blank lines stays in one chunk', () => {
   const text = 'See [the report][r] for more.\n\nMore text.\n\n[r]: https://example.com/report\n\n<!-- a comment\n\nacross a blank line -->\n\nEnd.';
   assert.deepEqual(read(text, true), read(text, false));
   assert.equal(read(text, true).prose.includes('comment'), false);
+  // The definition goes after each chunk; one the reader cannot place makes it parse the whole text.
+  assert.equal(markdownModule.definitionLines(text), '\n\n[r]: https://example.com/report\n');
+  for (const unsure of ['> [r]: https://example.com', 'Text\n# H\n[r]: u', '[r]:\n  https://example.com', '[r]: u\n"title"']) {
+    assert.equal(markdownModule.definitionLines(`Intro.\n\n${unsure}\n\nSee [it][r].`), null, unsure);
+  }
+  const html = 'Before.\n\n<!-- a comment\n\nacross a blank line -->\nAfter it.\n\n<pre>\n\nkept as code\n\n</pre>\n\nEnd.';
+  assert.deepEqual(read(html, true), read(html, false));
+  assert.deepEqual(
+    markdownModule.chunks(html).map(([s, e]) => html.slice(s, e).trim()),
+    ['Before.', '<!-- a comment\n\nacross a blank line -->\nAfter it.', '<pre>\n\nkept as code\n\n</pre>', 'End.'],
+  );
 });
 
 test('an unclosed front matter fence at the start is read as one parse, lists and all', () => {
@@ -74,7 +85,7 @@ function seed(): { seed?: number } {
   return { seed: env !== undefined && env !== '' ? Number(env) : 20261121 };
 }
 
-const PIECES = ['---\ntitle: T\n---\n', '> q', '>', '> > n', '*lead* text', '** x', '* * *', '___', 'Plain words here.', 'Another line', ' ', '*', '**', '_', '__', '[', ']', '(', ')', 'x', '#', '## ', ' #', '#5', 'a_b', '[t](u)', '![i](u)', 'a@b.c', '[t](http://x)', '[t *e*](u)', '[**b**](u)', '[*a](u)*', '[_x_](u)', '**b**', '*(p)*', '(*p*)', '_x_', '__y__', '\n   ', 'é', '- item', '* item', '1. item', '> ', '# ', '    ', '```', '~~~', '---', '***', '*em*', '_u_', '[a](b)', '`c`', '<b>', '&amp;', '\\*', '|', ' | x |', 'www.x.y', '\n', '\n\n', '\n\n', '  ', '\t', '“q”', 'Türkiye', '{>> c <<}', 'a > b', '<<', '< 3', '<x', '- [t](u)', '\n- item', '\n* item', '\n1. item', '\n2) item', '+ z', '![a](u)', '[![i](u)](v)', '- [ ] task', '10. ten'];
+const PIECES = ['---\ntitle: T\n---\n', '> q', '>', '> > n', '*lead* text', '** x', '* * *', '___', 'Plain words here.', 'Another line', ' ', '*', '**', '_', '__', '[', ']', '(', ')', 'x', '#', '## ', ' #', '#5', 'a_b', '[t](u)', '![i](u)', 'a@b.c', '[t](http://x)', '[t *e*](u)', '[**b**](u)', '[*a](u)*', '[_x_](u)', '**b**', '*(p)*', '(*p*)', '_x_', '__y__', '\n   ', 'é', '- item', '* item', '1. item', '> ', '# ', '    ', '```', '~~~', '---', '***', '*em*', '_u_', '[a](b)', '`c`', '<b>', '&amp;', '\\*', '|', ' | x |', 'www.x.y', '\n', '\n\n', '\n\n', '  ', '\t', '“q”', 'Türkiye', '{>> c <<}', 'a > b', '<<', '< 3', '<x', '- [t](u)', '\n- item', '\n* item', '\n1. item', '\n2) item', '+ z', '![a](u)', '[![i](u)](v)', '- [ ] task', '10. ten', '<!--', '-->', '\n<!-- c', '<div>', '\n<div>', '</div>', '\n<pre>', '</pre>', '\n<?x', '?>', '\n<!X', '\n<![CDATA[', ']]>', '\n<script>', '</script>', '> <!--', '- <!--', '\n[t]: u', '\n[T]: <u> "x"', '\n[^1]: note', '[^1]', '[t][t]', '[t]', '[T][]', '\n[a]:', '\n\n[t]: http://x'];
 
 test('random Markdown reads the same chunked and whole', () => {
   fc.assert(

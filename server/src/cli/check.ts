@@ -2,7 +2,7 @@
  * `slant check`: read the config and lexicons, collect the files, analyse each, print the
  * results in the format asked, and decide the exit status.
  */
-import { analyse, CATEGORIES, SEVERITIES } from '../engine/index.js';
+import { analyse, CATEGORIES, DEFAULT_SETTINGS, SEVERITIES } from '../engine/index.js';
 import type { Category, Format, Severity } from '../engine/index.js';
 import { flagOption, listOption, stringOption, UsageError, type OptionSpec, type ParsedArgs } from './args.js';
 import { useColor } from './color.js';
@@ -130,7 +130,7 @@ export function runCheck(options: CheckOptions, io: Io, version: string): CheckR
   const color = useColor(options.color, io.stdoutIsTTY, io.env);
   const files: FileReport[] = [];
   for (const input of collected.inputs) {
-    const read = readInput(input, io.readStdin);
+    const read = readInput(input, io.readStdin, settings.maxLength ?? DEFAULT_SETTINGS.maxLength);
     if (!read.ok) {
       problem(read.problem);
       continue;
@@ -141,6 +141,7 @@ export function runCheck(options: CheckOptions, io: Io, version: string): CheckR
         ...(input.absolute !== null ? { path: input.display } : { format: options.stdinFormat }),
         lexicon: config.lexicon,
         settings,
+        ...(read.length !== undefined ? { sourceLength: read.length } : {}),
       });
       file = toFileReport(input.display, read.text, result);
     } catch (error) {

@@ -4,7 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeBytes, describeError, formatSize, readBytes } from '../data-files/read.js';
+import { StringDecoder } from 'node:string_decoder';
+import { decodeBytes, describeError, formatSize, openRegularFile, readBytes } from '../data-files/read.js';
 import type { Problem } from './report.js';
 
 export { describeError };
@@ -140,10 +141,22 @@ export function collectInputs(paths: readonly string[], cwd: string): CollectRes
   return { inputs, problems };
 }
 
-export type ReadResult = { ok: true; text: string } | { ok: false; problem: Problem };
+export type ReadResult =
+  | {
+      ok: true;
+      text: string;
+      /** The whole text's length in characters when `text` is only its beginning (see readInput's `maxChars`). */
+      length?: number;
+    }
+  | { ok: false; problem: Problem };
 
-/** Reads one input as text, safely (see data-files/read.ts). `readStdin` supplies standard input's bytes. */
-export function readInput(input: Input, readStdin: () => Buffer): ReadResult {
+/**
+ * Reads one input as text, safely (see data-files/read.ts). `readStdin` supplies standard input's
+ * bytes. A UTF-8 file of more than `maxChars` bytes is read in pieces and only its first
+ * `maxChars` characters or a little more are kept (the rest is decoded only to count it, into
+ * `length`), so a file far longer than what is analysed is never held whole.
+ */
+export function readInput(input: Input, readStdin: () => Buffer, maxChars = Infinity): ReadResult {
   let bytes: Buffer;
   if (input.absolute === null) {
     try {
@@ -152,18 +165,70 @@ export function readInput(input: Input, readStdin: () => Buffer): ReadResult {
       return { ok: false, problem: { message: `cannot read ${input.display}: ${describeError(error)}`, path: input.display } };
     }
   } else {
-    const read = readBytes(input.absolute, { maxBytes: MAX_FILE_BYTES });
-    if (!read.ok) {
+    const refused = (read: { reason: string; size?: number }): ReadResult => {
       const message =
         read.size !== undefined
           ? `skipped ${input.display}: file too large (${formatSize(read.size)}; the limit is ${formatSize(MAX_FILE_BYTES)})`
           : `cannot read ${input.display}: ${read.reason}`;
       return { ok: false, problem: { message, path: input.display } };
-    }
+    };
+    const opened = openRegularFile(input.absolute, { maxBytes: MAX_FILE_BYTES });
+    if (!opened.ok) return refused(opened);
+    if (opened.size > maxChars) {
+      let beginning: ReadResult | null;
+      try {
+        beginning = readBeginning(opened.fd, input.display, maxChars);
+      } catch (error) {
+        return refused({ reason: describeError(error) });
+      } finally {
+        fs.closeSync(opened.fd);
+      }
+      if (beginning !== null) return beginning;
+    } else fs.closeSync(opened.fd);
+    const read = readBytes(input.absolute, { maxBytes: MAX_FILE_BYTES });
+    if (!read.ok) return refused(read);
     bytes = read.bytes;
   }
   const decoded = decodeBytes(bytes);
   return decoded.ok ? decoded : { ok: false, problem: { message: `skipped ${input.display}: ${decoded.reason}`, path: input.display } };
+}
+
+/** Bytes read at a time by readBeginning. */
+const PIECE_BYTES = 1 << 20;
+
+/**
+ * The first `maxChars` characters (or a piece more) of a UTF-8 file, and its whole length, read a
+ * piece at a time; null for a file with a UTF-16 byte order mark (read whole, as before).
+ */
+function readBeginning(fd: number, display: string, maxChars: number): ReadResult | null {
+  const buffer = Buffer.allocUnsafe(PIECE_BYTES);
+  const decoder = new StringDecoder('utf8');
+  const kept: string[] = [];
+  let keptLength = 0;
+  let length = 0;
+  let bytes = 0;
+  let first = true;
+  const add = (s: string): void => {
+    length += s.length;
+    if (keptLength <= maxChars) {
+      kept.push(s);
+      keptLength += s.length;
+    }
+  };
+  for (let n = fs.readSync(fd, buffer, 0, PIECE_BYTES, null); n > 0; n = fs.readSync(fd, buffer, 0, PIECE_BYTES, null)) {
+    // A file that grows while it is read stops at the cap, as readBytes does.
+    bytes += n;
+    if (bytes > MAX_FILE_BYTES) return { ok: false, problem: { message: `skipped ${display}: file too large (over ${formatSize(MAX_FILE_BYTES)})`, path: display } };
+    const piece = buffer.subarray(0, n);
+    if (first && n >= 2 && ((piece[0] === 0xff && piece[1] === 0xfe) || (piece[0] === 0xfe && piece[1] === 0xff))) return null;
+    if (piece.indexOf(0) >= 0) return { ok: false, problem: { message: `skipped ${display}: binary file (contains NUL bytes)`, path: display } };
+    let text = decoder.write(piece);
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    first = false;
+    add(text);
+  }
+  add(decoder.end());
+  return { ok: true, text: kept.join(''), length };
 }
 
 /** A path for messages about data files: relative to the current folder when under it. */

@@ -66,13 +66,14 @@ function kindOf(st: fs.Stats): string {
   return 'is not a regular file';
 }
 
+export type OpenedFile = { ok: true; fd: number; size: number } | { ok: false; reason: string; size?: number };
+
 /**
- * Reads a regular file of at most `maxBytes` bytes. The file is opened without blocking (a
- * FIFO with no writer does not hang the open), checked with fstat on that same descriptor (no
- * race between a check and the read), and read up to `maxBytes + 1` bytes whatever its size
- * claims to be (a file that grows while read is still refused).
+ * Opens a regular file for reading: without blocking (a FIFO with no writer does not hang the
+ * open), checked with fstat on that same descriptor (no race between a check and the read), and
+ * refused when its size is over `maxBytes`. The caller closes `fd`.
  */
-export function readBytes(file: string, options: ReadOptions): BytesRead {
+export function openRegularFile(file: string, options: ReadOptions): OpenedFile {
   let fd: number;
   try {
     // O_NONBLOCK and O_NOFOLLOW are undefined on Windows, where neither case arises this way.
@@ -82,14 +83,35 @@ export function readBytes(file: string, options: ReadOptions): BytesRead {
   }
   try {
     const st = fs.fstatSync(fd);
-    if (!st.isFile()) return { ok: false, reason: kindOf(st) };
-    const tooLarge = (size: number): BytesRead => ({ ok: false, reason: `is larger than ${formatSize(options.maxBytes)}`, size });
-    if (st.size > options.maxBytes) return tooLarge(st.size);
-    let buffer = Buffer.allocUnsafe(st.size + 1);
+    const refused: OpenedFile | null = !st.isFile() ? { ok: false, reason: kindOf(st) } : st.size > options.maxBytes ? tooLarge(options.maxBytes, st.size) : null;
+    if (refused === null) return { ok: true, fd, size: st.size };
+    fs.closeSync(fd);
+    return refused;
+  } catch (error) {
+    fs.closeSync(fd);
+    return { ok: false, reason: describeError(error) };
+  }
+}
+
+function tooLarge(maxBytes: number, size: number): { ok: false; reason: string; size: number } {
+  return { ok: false, reason: `is larger than ${formatSize(maxBytes)}`, size };
+}
+
+/**
+ * Reads a regular file of at most `maxBytes` bytes (opened as openRegularFile does), up to
+ * `maxBytes + 1` bytes whatever its size claims to be (a file that grows while read is still
+ * refused).
+ */
+export function readBytes(file: string, options: ReadOptions): BytesRead {
+  const opened = openRegularFile(file, options);
+  if (!opened.ok) return opened;
+  const { fd } = opened;
+  try {
+    let buffer = Buffer.allocUnsafe(opened.size + 1);
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
-        if (length > options.maxBytes) return tooLarge(length);
+        if (length > options.maxBytes) return tooLarge(options.maxBytes, length);
         const bigger = Buffer.allocUnsafe(Math.min(options.maxBytes + 1, length * 2 + 1024));
         buffer.copy(bigger, 0, 0, length);
         buffer = bigger;

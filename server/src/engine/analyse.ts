@@ -22,6 +22,8 @@ export interface AnalyseOptions {
   settings?: Partial<Settings>;
   /** Checked before and after reading, after the sourcing and between rules: when it returns true, analysis stops and throws CancelledError. */
   isCancelled?: () => boolean;
+  /** The whole source's length when `text` is only its beginning (as the CLI reads a file longer than maxLength). */
+  sourceLength?: number;
 }
 
 export class CancelledError extends Error {
@@ -51,6 +53,7 @@ export function analyse(text: string, options: AnalyseOptions = {}): AnalysisRes
     format,
     ...(options.path !== undefined ? { path: options.path } : {}),
     maxLength: settings.maxLength,
+    ...(options.sourceLength !== undefined ? { sourceLength: options.sourceLength } : {}),
   });
   const lexicon = options.lexicon ?? builtinLexicon();
   const enabled = new Set<Category>(settings.categories);

@@ -38,6 +38,8 @@ import { builtinLexicon, type Lexicon } from './lexicon/lexicon.js';
 import { applySuppressions } from './suppress.js';
 import type { Block, Document } from './types.js';
 import { messages } from './messages.js';
+import { placeNotice } from './read/read.js';
+import { lineStartsOf, toLineColumn } from './position.js';
 
 /** A chunk of the text: `[start, end)`, analysed from `contextStart` (≤ start). */
 export interface Chunk extends Range {
@@ -406,6 +408,7 @@ export class IncrementalAnalyser {
     let metadata: Metadata = {};
     let words = 0;
     let reused = 0;
+    let lineStarts: number[] | undefined;
     /** The boilerplate finding of a run of boilerplate blocks that may go on in the next chunk. */
     let openRun: { index: number; finding: Finding } | null = null;
     for (const [k, chunk] of chunks.entries()) {
@@ -437,7 +440,11 @@ export class IncrementalAnalyser {
       }
       next.set(key, part);
       if (k === 0) metadata = part.metadata;
-      for (const n of part.notices) if (!notices.some((m) => m.message === n.message)) notices.push(n);
+      for (const found of part.notices) {
+        // A notice naming a line of the chunk names it in the whole text.
+        const n = found.start === undefined ? found : placeNotice(found, chunk.contextStart, toLineColumn((lineStarts ??= lineStartsOf(text)), chunk.contextStart).line);
+        if (!notices.some((m) => m.message === n.message)) notices.push(n);
+      }
       const base = sentences.length - part.contextSentences;
       for (const s of part.sentences.slice(part.contextSentences)) sentences.push({ start: s.start + chunk.contextStart, end: s.end + chunk.contextStart });
       const continues = openRun !== null && part.firstBoilerplate === true;

@@ -105,6 +105,8 @@ export interface IgnoreDirective extends Range {
 export interface Notice {
   level: 'info' | 'warning' | 'error';
   message: string;
+  /** Where in the text the notice is about, when it is about one place (its message names the line). */
+  start?: number;
 }
 
 /**
@@ -128,7 +130,7 @@ export interface Document {
   annotations: Annotation[];
   ignores: IgnoreDirective[];
   notices: Notice[];
-  /** Length of `text` that was analysed (less than `text.length` when bounded). */
+  /** Characters analysed: the length of `text`, which is the source's analysed part (all of it unless bounded by maxLength). */
   analysedLength: number;
 }
 

@@ -15,6 +15,26 @@ export interface RawBlock {
   blockquote: boolean;
 }
 
+const BLANK_LINES = /(?:^|\n)[ \t\r\f\v\u00a0\u202f]*(?=\n|$)/g;
+
+/** Blocks of plain text in `text[start, end)`: runs of non-blank lines. */
+export function textBlocks(text: string, start: number, end: number): RawBlock[] {
+  const blocks: RawBlock[] = [];
+  const body = start > 0 || end < text.length ? text.slice(start, end) : text;
+  let from = 0;
+  const push = (to: number): void => {
+    if (to > from) blocks.push({ start: start + from, end: start + to, kind: 'paragraph', blockquote: false });
+  };
+  BLANK_LINES.lastIndex = 0;
+  for (let m = BLANK_LINES.exec(body); m !== null; m = BLANK_LINES.exec(body)) {
+    push(m.index);
+    from = m.index + m[0].length;
+    if (m[0].length === 0) BLANK_LINES.lastIndex++;
+  }
+  push(body.length);
+  return blocks;
+}
+
 const NOT_LINE_BREAK = /[^\r\n]/g;
 // Control characters other than tab and line breaks never count as prose.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -71,6 +91,16 @@ export class ProseBuilder {
     const s = Math.max(0, start);
     const e = Math.min(end, this.text.length);
     if (s < e) this.blanks.push([s, e]);
+  }
+
+  /** A point to roll back to (a reader that fails half-way undoes what it kept and blanked). */
+  mark(): [number, number] {
+    return [this.keeps.length, this.blanks.length];
+  }
+
+  rollback([keeps, blanks]: [number, number]): void {
+    this.keeps.length = keeps;
+    this.blanks.length = blanks;
   }
 
   toString(): string {

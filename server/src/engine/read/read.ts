@@ -3,38 +3,73 @@
  */
 import type { Block, Document, Format, IgnoreDirective, Metadata, Notice, Sentence, Token } from '../types.js';
 import { splitSentences, tokenize } from '../segment.js';
-import { readMarkdown } from './markdown.js';
-import { ProseBuilder, type RawBlock } from './prose.js';
+import { MARKDOWN_BOUNDS, readMarkdown, type PlainChunk, type PlainReason } from './markdown.js';
+import { ProseBuilder, textBlocks, type RawBlock } from './prose.js';
 import { readCriticMarkup } from './criticmarkup.js';
 import { markBoilerplate } from './boilerplate.js';
 import { findQuotes } from './quotes.js';
 import { readMetadata } from './front-matter.js';
+import { lineStartsOf, toLineColumn } from '../position.js';
 
 export interface ReadOptions {
   format: Format;
   path?: string;
   /** Characters analysed at most (default: all). */
   maxLength?: number;
+  /** The whole source's length when `source` is only its beginning (a caller need not read past what is analysed). */
+  sourceLength?: number;
 }
 
-const BLANK_LINES = /(?:^|\n)[ \t\r\f\v\u00a0\u202f]*(?=\n|$)/g;
+const PLAIN_REASONS: Record<PlainReason, string> = {
+  depth: `nested more than ${MARKDOWN_BOUNDS.depth} levels deep`,
+  lines: `a paragraph of more than ${MARKDOWN_BOUNDS.lines.toLocaleString('en-US')} lines`,
+  markers: `more than ${MARKDOWN_BOUNDS.markers} emphasis, code, link or HTML markers in one paragraph`,
+  stack: 'too deeply nested for the Markdown parser',
+  budget: `the document gives the Markdown parser more than ${MARKDOWN_BOUNDS.documentCharacters.toLocaleString('en-US')} characters or ${MARKDOWN_BOUNDS.documentMarkers.toLocaleString('en-US')} inline markers in all`,
+};
 
-/** Blocks of plain text: runs of non-blank lines. */
-function textBlocks(prose: string, limit: number): RawBlock[] {
-  const blocks: RawBlock[] = [];
-  const body = limit < prose.length ? prose.slice(0, limit) : prose;
-  let from = 0;
-  const push = (end: number): void => {
-    if (end > from) blocks.push({ start: from, end, kind: 'paragraph', blockquote: false });
-  };
-  BLANK_LINES.lastIndex = 0;
-  for (let m = BLANK_LINES.exec(body); m !== null; m = BLANK_LINES.exec(body)) {
-    push(m.index);
-    from = m.index + m[0].length;
-    if (m[0].length === 0) BLANK_LINES.lastIndex++;
+/** The lines of a range, as a notice names them: "line 4" or "lines 4–9" (1-based). */
+function linesOf(first: number, last: number): string {
+  return first === last ? `line ${first.toLocaleString('en-US')}` : `lines ${first.toLocaleString('en-US')}–${last.toLocaleString('en-US')}`;
+}
+
+const LINES_NAMED = /^lines? ([\d,]+)(?:–([\d,]+))?/;
+
+/**
+ * A notice about one place in a part of a text, moved to the whole text: `firstLine` (1-based)
+ * is the whole text's line where the part begins, and the lines the message names move with it.
+ */
+export function placeNotice(notice: Notice, base: number, firstLine: number): Notice {
+  if (notice.start === undefined) return notice;
+  const m = LINES_NAMED.exec(notice.message);
+  if (!m) return { ...notice, start: notice.start + base };
+  const n = (s: string): number => Number(s.replace(/,/g, ''));
+  const first = n(m[1] as string);
+  const last = m[2] !== undefined ? n(m[2]) : first;
+  const shift = firstLine - 1;
+  return { ...notice, message: linesOf(first + shift, last + shift) + notice.message.slice(m[0].length), start: notice.start + base };
+}
+
+/** The offset of the last character of text[start, end) that is not white space (start if none). */
+function lastCharacter(text: string, start: number, end: number): number {
+  let at = end - 1;
+  while (at > start && /\s/.test(text[at] as string)) at--;
+  return Math.max(start, at);
+}
+
+/** One notice per reason a Markdown chunk was read as plain text, naming the lines of the first such chunk. */
+function plainNotices(text: string, plain: PlainChunk[]): Notice[] {
+  const notices: Notice[] = [];
+  if (plain.length === 0) return notices;
+  const starts = lineStartsOf(text);
+  for (const reason of Object.keys(PLAIN_REASONS) as PlainReason[]) {
+    const these = plain.filter((p) => p.reason === reason);
+    const first = these[0];
+    if (!first) continue;
+    const more = these.length > 1 ? ` (and ${(these.length - 1).toLocaleString('en-US')} more such ${these.length === 2 ? 'block' : 'blocks'})` : '';
+    notices.push({ level: 'warning', message: `${linesOf(toLineColumn(starts, first.start).line, toLineColumn(starts, lastCharacter(text, first.start, first.end)).line)} read as plain text, not Markdown: ${PLAIN_REASONS[reason]}${more}`, start: first.start });
   }
-  push(body.length);
-  return blocks;
+  return notices;
 }
 
 /** Narrows a block to its first and last prose character; null when it holds no prose. */
@@ -57,29 +92,40 @@ function boundAt(text: string, limit: number): number {
   return at;
 }
 
-/** Reads a text into the document model used by every rule. */
-export function readDocument(text: string, options: ReadOptions): Document {
+/** The one copy of `s` kept in `strings`. */
+function intern(strings: Map<string, string>, s: string): string {
+  const known = strings.get(s);
+  if (known !== undefined) return known;
+  strings.set(s, s);
+  return s;
+}
+
+/** Reads a text (its first `maxLength` characters, cut at a paragraph break near there) into the document model used by every rule. */
+export function readDocument(source: string, options: ReadOptions): Document {
   const notices: Notice[] = [];
-  const limit = boundAt(text, options.maxLength ?? Infinity);
-  if (limit < text.length) {
+  const limit = boundAt(source, options.maxLength ?? Infinity);
+  const length = options.sourceLength ?? source.length;
+  if (limit < length) {
     notices.push({
       level: 'warning',
-      message: `document is ${text.length.toLocaleString('en-US')} characters; analysed the first ${limit.toLocaleString('en-US')} (limit ${(options.maxLength ?? 0).toLocaleString('en-US')})`,
+      message: `document is ${length.toLocaleString('en-US')} characters; analysed the first ${limit.toLocaleString('en-US')} (limit ${(options.maxLength ?? 0).toLocaleString('en-US')})`,
     });
   }
+  // Only the analysed part is read: the prose mask and everything else are as long as it, not as the source.
+  const text = limit < source.length ? source.slice(0, limit) : source;
   const markdown = options.format === 'markdown';
   const builder = new ProseBuilder(text, !markdown);
-  if (!markdown && limit < text.length) builder.blank(limit, text.length);
   let raw: RawBlock[] = [];
   let metadata: Metadata = {};
   if (markdown) {
-    const read = readMarkdown(limit < text.length ? text.slice(0, limit) : text, builder);
+    const read = readMarkdown(text, builder);
     raw = read.blocks;
     if (read.frontMatter) metadata = readMetadata(read.frontMatter.value, notices);
+    notices.push(...plainNotices(text, read.plain));
   }
-  const critic = readCriticMarkup(text, limit, builder);
+  const critic = readCriticMarkup(text, text.length, builder);
   const prose = builder.toString();
-  if (!markdown) raw = textBlocks(prose, limit);
+  if (!markdown) raw = textBlocks(prose, 0, prose.length);
 
   const trimmed = raw.map((b) => trimBlock(prose, b)).filter((b): b is RawBlock => b !== null);
   const marked = markBoilerplate(prose, trimmed);
@@ -95,12 +141,18 @@ export function readDocument(text: string, options: ReadOptions): Document {
 
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
+  const strings = new Map<string, string>();
   for (const block of blocks) {
     if (block.boilerplate) continue;
     for (const r of splitSentences(prose, block.start, block.end)) {
       const index = sentences.length;
       sentences.push({ start: r.start, end: r.end, block: block.index, index });
-      for (const t of tokenize(prose, r.start, r.end, index)) tokens.push(t);
+      for (const t of tokenize(prose, r.start, r.end, index)) {
+        // One string per distinct token text and norm: most words repeat, and each copy costs more than the word.
+        t.text = intern(strings, t.text);
+        t.norm = intern(strings, t.norm);
+        tokens.push(t);
+      }
     }
   }
   // Token texts come from the prose, whose non-space characters are the source's own.
