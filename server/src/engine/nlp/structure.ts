@@ -1,0 +1,272 @@
+/**
+ * Chunks, clauses and proper names on top of the tags: one linear pass each over a sentence's
+ * tokens, written here because the tagger gives tags and lemmas only.
+ */
+import data from '../../../data/nlp.json' with { type: 'json' };
+import type { Clause, ClauseKind, NameKind, NameSpan, NlpToken, Phrase, UPos } from './types.js';
+
+const SAYING: ReadonlySet<string> = new Set(data.sayingVerbs);
+const TITLES: ReadonlySet<string> = new Set(data.personTitles);
+const ORG_WORDS: ReadonlySet<string> = new Set(data.organisationWords);
+const PLACE_WORDS: ReadonlySet<string> = new Set(data.placeWords);
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(data.placePrepositions);
+const DATES: ReadonlySet<string> = new Set(data.dateNames);
+
+const POSSESSIVES: ReadonlySet<string> = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their', 'whose']);
+const RELATIVES: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'which', 'that']);
+const SUBORDINATORS: ReadonlySet<string> = new Set([
+  'because', 'although', 'though', 'while', 'whereas', 'if', 'unless', 'since', 'when', 'whether', 'that', 'as',
+  'after', 'before', 'until', 'once', 'so',
+]);
+/** Subordinators whatever the tagger calls them ("Although" comes out as a preposition). */
+const STRONG_SUBORDINATORS: ReadonlySet<string> = new Set(['because', 'although', 'though', 'whereas', 'unless', 'whether', 'if']);
+const COORDINATORS: ReadonlySet<string> = new Set(['and', 'but', 'or', 'yet', 'nor']);
+const NAME_JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'the', 'de', 'al', 'van', 'von', 'bin']);
+
+const nominal = (p: UPos | undefined): boolean => p === 'NOUN' || p === 'PROPN';
+const verbal = (p: UPos | undefined): boolean => p === 'VERB' || p === 'AUX';
+
+/** Noun chunks and verb groups, in order, not overlapping. */
+export function phrasesOf(tokens: readonly NlpToken[]): Phrase[] {
+  const out: Phrase[] = [];
+  const n = tokens.length;
+  const make = (kind: 'noun' | 'verb', first: number, last: number, head: number): void => {
+    out.push({ kind, first, last, head, start: (tokens[first] as NlpToken).start, end: (tokens[last - 1] as NlpToken).end });
+  };
+  let i = 0;
+  while (i < n) {
+    const t = tokens[i] as NlpToken;
+    const lower = t.text.toLowerCase();
+    if (t.pos === 'PRON' && !POSSESSIVES.has(lower)) {
+      make('noun', i, i + 1, i);
+      i++;
+      continue;
+    }
+    if (t.pos === 'DET' || t.pos === 'NUM' || t.pos === 'ADJ' || nominal(t.pos) || t.pos === 'PRON') {
+      let j = i;
+      if (t.pos === 'DET' || t.pos === 'PRON') j++;
+      let head = -1;
+      while (j < n) {
+        const u = tokens[j] as NlpToken;
+        if (nominal(u.pos)) head = j;
+        else if (u.pos === 'ADJ' || u.pos === 'NUM') {
+          /* modifier */
+        } else if (u.pos === 'ADV' && tokens[j + 1]?.pos === 'ADJ') {
+          /* "very large" */
+        } else if (u.pos === 'PART' && /^['’]s?$/i.test(u.text) && head >= 0) {
+          /* possessive: "the minister's photo shoot" */
+        } else break;
+        j++;
+      }
+      if (head >= 0) {
+        make('noun', i, head + 1, head);
+        i = head + 1;
+      } else i = Math.max(i + 1, j);
+      continue;
+    }
+    if (verbal(t.pos)) {
+      let j = i;
+      let head = -1;
+      let lastAux = -1;
+      while (j < n) {
+        const u = tokens[j] as NlpToken;
+        if (u.pos === 'VERB') {
+          head = j;
+          j++;
+          break;
+        }
+        if (u.pos === 'AUX') lastAux = j;
+        else if (!(u.pos === 'ADV' || (u.pos === 'PART' && /^(not|n['’]t)$/i.test(u.text)))) break;
+        j++;
+      }
+      if (head < 0) head = lastAux;
+      const last = head + 1;
+      make('verb', i, last, head);
+      i = last;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+interface Open {
+  kind: ClauseKind;
+  parent: number | null;
+  first: number;
+  last: number;
+  marker: number | null;
+  subject: number | null;
+  verb: number | null;
+  /** Closed child clauses, as [first, last) token ranges (not searched for the subject). */
+  children: [number, number][];
+  /** Opened after a comma (a non-restrictive relative, or a fronted subordinate clause). */
+  commaBound: boolean;
+  /** The antecedent's head, for a relative clause. */
+  antecedent: number | null;
+}
+
+/** Clauses of one sentence: a main clause (or several coordinated), with nested ones inside. */
+export function clausesOf(tokens: readonly NlpToken[], phrases: readonly Phrase[]): Clause[] {
+  const n = tokens.length;
+  if (n === 0) return [];
+  const chunkAt = new Int32Array(n).fill(-1); // phrase index starting at token
+  for (let p = 0; p < phrases.length; p++) chunkAt[(phrases[p] as Phrase).first] = p;
+  const clauses: Open[] = [];
+  const stack: number[] = [];
+  const open = (kind: ClauseKind, first: number, marker: number | null, commaBound: boolean, antecedent: number | null): void => {
+    const parent = stack.length > 0 ? (stack[stack.length - 1] as number) : null;
+    clauses.push({ kind, parent, first, last: n, marker, subject: null, verb: null, children: [], commaBound, antecedent });
+    stack.push(clauses.length - 1);
+  };
+  const close = (at: number): void => {
+    const c = clauses[stack.pop() as number] as Open;
+    c.last = Math.max(at, c.first);
+    const top = stack[stack.length - 1];
+    if (top !== undefined) (clauses[top] as Open).children.push([c.first, c.last]);
+  };
+  /** Is there a verb group starting in (i, stop) before a comma or semicolon? */
+  const verbAhead = (i: number): boolean => {
+    for (let j = i + 1; j < n; j++) {
+      const t = tokens[j] as NlpToken;
+      if (t.text === ',' || t.text === ';') return false;
+      const p = chunkAt[j] ?? -1;
+      if (p >= 0 && (phrases[p] as Phrase).kind === 'verb') return true;
+    }
+    return false;
+  };
+  open('main', 0, null, false, null);
+  let lastVerbHead = -1;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i] as NlpToken;
+    const lower = t.text.toLowerCase();
+    const prev = tokens[i - 1];
+    const top = clauses[stack[stack.length - 1] as number] as Open;
+    if (t.text === ',' && (top.kind === 'relative' || top.kind === 'subordinate') && top.verb !== null && (top.commaBound || top.first === 0 || top.marker === 0)) {
+      close(i);
+      continue;
+    }
+    if (t.text === ';' || (COORDINATORS.has(lower) && t.pos === 'CCONJ' && verbAhead(i) && top.verb !== null)) {
+      const afterComma = t.text === ';' || prev?.text === ',';
+      if (afterComma) while (stack.length > 1) close(i - (prev?.text === ',' ? 1 : 0));
+      close(t.text === ';' || prev?.text === ',' ? i - (prev?.text === ',' ? 1 : 0) : i);
+      open('coordinated', t.text === ';' ? Math.min(i + 1, n - 1) : i, t.text === ';' ? null : i, false, null);
+      continue;
+    }
+    if (RELATIVES.has(lower) && (t.pos === 'PRON' || t.pos === 'DET' || (lower === 'that' && t.pos !== 'SCONJ'))) {
+      let k = i - 1;
+      let comma = false;
+      if (tokens[k]?.text === ',') {
+        comma = true;
+        k--;
+      } else if (tokens[k]?.pos === 'ADP') k--;
+      if (k >= 0 && nominal(tokens[k]?.pos)) {
+        open('relative', tokens[i - 1]?.pos === 'ADP' ? i - 1 : i, i, comma, k);
+        continue;
+      }
+    }
+    if (SUBORDINATORS.has(lower) && (t.pos === 'SCONJ' || (STRONG_SUBORDINATORS.has(lower) && i + 1 < n))) {
+      open('subordinate', i, i, prev?.text === ',', null);
+      continue;
+    }
+    const p = chunkAt[i] ?? -1;
+    if (p >= 0) {
+      const ph = phrases[p] as Phrase;
+      if (ph.kind === 'noun' && lastVerbHead >= 0 && phrases[p - 1]?.last === i && phrases[p - 1]?.kind === 'verb' && SAYING.has((tokens[lastVerbHead] as NlpToken).lemma)) {
+        const after = phrases[p + 1];
+        if (after && after.kind === 'verb' && after.first === ph.last) open('subordinate', i, null, false, null);
+      }
+      const cur = clauses[stack[stack.length - 1] as number] as Open;
+      if (ph.kind === 'verb') {
+        lastVerbHead = ph.head;
+        if (cur.verb === null) {
+          cur.verb = ph.head;
+          if (cur.kind === 'relative' && cur.marker !== null && ph.first === cur.marker + 1) cur.subject = cur.antecedent;
+          else {
+            for (let q = p - 1; q >= 0; q--) {
+              const s = phrases[q] as Phrase;
+              if (s.first < cur.first) break;
+              if (s.kind !== 'noun' || cur.children.some(([a, b]) => a <= s.first && s.first < b)) continue;
+              // A prepositional object is not the subject ("the photo shoot at the border drew").
+              if (tokens[s.first - 1]?.pos === 'ADP' && s.first - 1 !== cur.marker) continue;
+              cur.subject = s.head;
+              break;
+            }
+          }
+        }
+      }
+    }
+  }
+  while (stack.length > 0) close(n);
+  // Drop empty clauses (a boundary right at a marker) and renumber parents.
+  const keep = new Int32Array(clauses.length).fill(-1);
+  const out: Clause[] = [];
+  clauses.forEach((c, idx) => {
+    if (c.last <= c.first) return;
+    keep[idx] = out.length;
+    let parent = c.parent;
+    while (parent !== null && (keep[parent] ?? -1) < 0) parent = (clauses[parent] as Open).parent;
+    out.push({
+      kind: c.kind,
+      parent: parent === null ? null : (keep[parent] as number),
+      first: c.first,
+      last: c.last,
+      marker: c.marker,
+      subject: c.subject,
+      verb: c.verb,
+      start: (tokens[c.first] as NlpToken).start,
+      end: (tokens[c.last - 1] as NlpToken).end,
+    });
+  });
+  return out;
+}
+
+const capitalised = (s: string): boolean => /^\p{Lu}/u.test(s);
+
+/** Proper-name spans: runs of proper nouns ("Bank of England" joined by "of"), with kind and head. */
+export function namesOf(tokens: readonly NlpToken[]): NameSpan[] {
+  const out: NameSpan[] = [];
+  const n = tokens.length;
+  let i = 0;
+  while (i < n) {
+    if ((tokens[i] as NlpToken).pos !== 'PROPN') {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let joinedAt = -1;
+    while (j < n) {
+      const u = tokens[j] as NlpToken;
+      if (u.pos === 'PROPN') j++;
+      else if (NAME_JOINERS.has(u.text.toLowerCase()) && tokens[j + 1]?.pos === 'PROPN' && capitalised(tokens[j + 1]?.text ?? '')) {
+        if (joinedAt < 0) joinedAt = j;
+        j += 2;
+      } else break;
+    }
+    let first = i;
+    let titled = false;
+    while (first < j - 1 && TITLES.has((tokens[first] as NlpToken).text.toLowerCase().replace(/\.$/, ''))) {
+      first++;
+      titled = true;
+    }
+    const before = tokens[i - 1];
+    if (before && TITLES.has(before.text.toLowerCase().replace(/\.$/, ''))) titled = true;
+    const words = tokens.slice(first, j).map((t) => t.text.toLowerCase());
+    let kind: NameKind;
+    let head = j - 1;
+    if (words.length === 1 && DATES.has(words[0] as string)) kind = 'other';
+    else if (words.some((w) => ORG_WORDS.has(w))) {
+      kind = 'organisation';
+      if (joinedAt > first) head = joinedAt - 1;
+    } else if (words.some((w) => PLACE_WORDS.has(w))) kind = 'place';
+    else if (titled) kind = 'person';
+    else if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase())) kind = 'place';
+    else if (joinedAt < 0 && j - first >= 2 && j - first <= 4 && tokens.slice(first, j).every((t) => /^\p{Lu}[\p{L}'’-]+$/u.test(t.text))) kind = 'person';
+    else kind = 'other';
+    const a = tokens[first] as NlpToken;
+    const b = tokens[j - 1] as NlpToken;
+    out.push({ text: '', kind, head, first, last: j, start: a.start, end: b.end });
+    i = j;
+  }
+  return out;
+}
