@@ -7,7 +7,8 @@
  * - `capitalisedCommon`, and any word the document also writes in lower case: a capitalised
  *   sentence-initial word tagged as a proper name is a common noun ("Officials said").
  * - `nounCompounds`: "photo shoot", "crack down" after a determiner, adjective or possessive are
- *   nouns, not a noun and a verb.
+ *   nouns, not a noun and a verb; right after a subject that agrees the first word is a verb
+ *   ("Police crack down on …").
  * - `verbsAfterSubject`: "claim", "chairs", … tagged as nouns right after a subject (a noun or a
  *   pronoun that agrees in number) and before an object or a clause are verbs ("Officials claim
  *   the strike…", "who chairs the committee").
@@ -97,6 +98,11 @@ export function correct(tokens: Tagged[], lowerElsewhere: (word: string) => bool
         set(t, 'NOUN');
         set(next, 'NOUN', next.text.toLowerCase());
         i++;
+        continue;
+      }
+      // After a subject that agrees, the pair is a phrasal verb ("Police crack down on …").
+      if ((before.pos === 'NOUN' || before.pos === 'PROPN' || before.pos === 'PRON') && (lower.endsWith('s') ? isSingular(before) : isPlural(before))) {
+        set(t, 'VERB');
         continue;
       }
     }
