@@ -11,7 +11,8 @@
  *     documents in 10 outlets.
  *
  * Prints a table and writes `.bench/results.json` (the folder is git-ignored).
- * `SLANT_BENCH=comparison npm run bench` runs only the comparison section.
+ * `SLANT_BENCH=comparison npm run bench` runs only the comparison section; `SLANT_BENCH=nlp` only
+ * the linguistic layer's (scripts/bench-nlp.ts, results in `.bench/nlp.json`).
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,7 @@ import {
 } from '../server/src/engine/index.js';
 import { articleOfWords, chunk, loadSamples, repeatTo, stripFrontMatter, syntheticArticles, utf8Bytes, wordCount, type Article } from './lib/corpus.js';
 import { repoRoot } from './lib/data.js';
+import { nlpSection } from './bench-nlp.js';
 import { median, percentile } from './lib/metrics.js';
 import { fmt, int, renderTable, type Table } from './lib/table.js';
 
@@ -349,6 +351,13 @@ function main(): void {
 
   if (process.env.SLANT_BENCH === 'comparison') {
     console.log(renderTable(comparisonSection(articles, mdPieces).table));
+    return;
+  }
+  if (process.env.SLANT_BENCH === 'nlp') {
+    void nlpSection(mdPieces, plainPieces, path.join(samplesDir, 'meridian-wire-bases.md'), log).then(({ table, results }) => {
+      console.log(renderTable(table));
+      writeFileSync(path.join(benchDir, 'nlp.json'), JSON.stringify(results, null, 2) + '\n');
+    });
     return;
   }
 

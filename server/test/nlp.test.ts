@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readDocument, type Document } from '../src/engine/index.js';
 import { linguistics, MAX_SENTENCE, type SentenceNlp, type UPos } from '../src/engine/nlp/index.js';
+import { TAG_CASES } from './nlp-cases.js';
 
 function read(text: string, format: 'text' | 'markdown' = 'text'): Document {
   return readDocument(text, { format });
@@ -33,30 +34,8 @@ function tagOf(text: string, context: string, word: string): UPos {
   return t.pos;
 }
 
-// The tagging-quality table: original sentences, the word the rules read, the tag they need.
-const TABLE: [sentence: string, word: string, tag: UPos][] = [
-  ['The mayor’s photo shoot on the pier lasted an hour.', 'shoot', 'NOUN'],
-  ['The mayor’s photo shoot on the pier lasted an hour.', 'photo', 'NOUN'],
-  ['A photo shoot for the campaign was cancelled.', 'shoot', 'NOUN'],
-  ['Officials claim the dam was never inspected.', 'claim', 'VERB'],
-  ['Residents claim that the water tastes of rust.', 'claim', 'VERB'],
-  ['The militia claims the ridge after two days of shelling.', 'claims', 'VERB'],
-  ['Farmers claim the abandoned fields each spring.', 'claim', 'VERB'],
-  ['The claim was repeated in three interviews.', 'claim', 'NOUN'],
-  ['Her claim of a cover-up found no support.', 'claim', 'NOUN'],
-  ['Volunteers built a fake checkpoint out of crates.', 'fake', 'ADJ'],
-  ['The museum displayed a fake crown beside the real one.', 'fake', 'ADJ'],
-  ['The inspector, who chairs the safety board, resigned.', 'chairs', 'VERB'],
-  ['Critics say the timetable is unrealistic.', 'Critics', 'NOUN'],
-  ['Analysts expect the harbour to reopen in May.', 'Analysts', 'NOUN'],
-  ['Lena Varga said the ferry would run again.', 'Lena', 'PROPN'],
-  ['The agency said the bridge would stay shut.', 'said', 'VERB'],
-  ['The agency described the plan as reckless.', 'reckless', 'ADJ'],
-  ['Police crack down on street racing every summer.', 'crack', 'VERB'],
-];
-
-for (const [sentence, word, tag] of TABLE) {
-  test(`tagging table: "${word}" in "${sentence}" is ${tag}`, () => {
+for (const { sentence, word, tag, why } of TAG_CASES) {
+  test(`tagging table (${why}): "${word}" in "${sentence}" is ${tag}`, () => {
     assert.equal(tagOf(sentence, sentence.slice(0, 12), word), tag);
   });
 }
