@@ -66,7 +66,10 @@ class DocLinguistics implements Linguistics {
   private lowerElsewhere = (word: string): boolean => {
     if (!this.lower) {
       this.lower = new Set();
-      for (const t of this.doc.tokens) if (t.kind === 'word' && /^\p{Ll}/u.test(t.text)) this.lower.add(t.text);
+      for (const t of this.doc.tokens) {
+        const c = t.text.charCodeAt(0);
+        if (t.kind === 'word' && ((c >= 97 && c <= 122) || (c > 127 && t.text[0] !== t.text[0]?.toUpperCase()))) this.lower.add(t.text);
+      }
     }
     return this.lower.has(word);
   };
@@ -123,7 +126,11 @@ class DocLinguistics implements Linguistics {
       if (raw === null) result ??= this.skip(index, s, 'its words could not be placed');
       else {
         correct(raw, this.lowerElsewhere);
-        const tokens: NlpToken[] = raw.map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start }));
+        const tokens: NlpToken[] = raw;
+        for (const t of tokens) {
+          t.start += s.start;
+          t.end += s.start;
+        }
         const phrases = phrasesOf(tokens);
         const clauses = clausesOf(tokens, phrases);
         const names = namesOf(tokens);
