@@ -22,17 +22,6 @@ import { fmt, int, type Table } from './lib/table.js';
 
 const MB = 1_000_000;
 
-function time(fn: () => void, runs: number, warmup: number): number[] {
-  for (let i = 0; i < warmup; i++) fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    out.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return out;
-}
-
 /** Tags every sentence of a fresh copy of `doc` (the layer is cached per document object). */
 function tagAll(doc: Document): number {
   const l = linguistics({ ...doc });
@@ -53,7 +42,16 @@ function wall(args: string[], runs: number): number {
   return median(ms);
 }
 
-export async function nlpSection(mdPieces: readonly string[], plainPieces: readonly string[], sampleFile: string, log: (m: string) => void): Promise<{ table: Table; results: Record<string, unknown> }> {
+/** Milliseconds per run of `fn`, `runs` times after `warmup` (bench.ts's timer). */
+export type Timer = (fn: () => void, runs: number, warmup: number) => number[];
+
+export async function nlpSection(
+  mdPieces: readonly string[],
+  plainPieces: readonly string[],
+  sampleFile: string,
+  time: Timer,
+  log: (m: string) => void,
+): Promise<{ table: Table; results: Record<string, unknown> }> {
   const rows: string[][] = [];
   const results: Record<string, unknown> = {};
   const row = (what: string, input: string, value: string, note: string): void => {

@@ -354,7 +354,7 @@ function main(): void {
     return;
   }
   if (process.env.SLANT_BENCH === 'nlp') {
-    void nlpSection(mdPieces, plainPieces, path.join(samplesDir, 'meridian-wire-bases.md'), log).then(({ table, results }) => {
+    void nlpSection(mdPieces, plainPieces, path.join(samplesDir, 'meridian-wire-bases.md'), time, log).then(({ table, results }) => {
       console.log(renderTable(table));
       writeFileSync(path.join(benchDir, 'nlp.json'), JSON.stringify(results, null, 2) + '\n');
     });

@@ -90,14 +90,7 @@ export function phrasesOf(tokens: readonly NlpToken[]): Phrase[] {
   return out;
 }
 
-interface Open {
-  kind: ClauseKind;
-  parent: number | null;
-  first: number;
-  last: number;
-  marker: number | null;
-  subject: number | null;
-  verb: number | null;
+interface Open extends Omit<Clause, 'start' | 'end'> {
   /** Closed child clauses, as [first, last) token ranges (not searched for the subject). */
   children: [number, number][];
   /** Opened after a comma (a non-restrictive relative, or a fronted subordinate clause). */
@@ -206,17 +199,8 @@ export function clausesOf(tokens: readonly NlpToken[], phrases: readonly Phrase[
     keep[idx] = out.length;
     let parent = c.parent;
     while (parent !== null && (keep[parent] ?? -1) < 0) parent = (clauses[parent] as Open).parent;
-    out.push({
-      kind: c.kind,
-      parent: parent === null ? null : (keep[parent] as number),
-      first: c.first,
-      last: c.last,
-      marker: c.marker,
-      subject: c.subject,
-      verb: c.verb,
-      start: (tokens[c.first] as NlpToken).start,
-      end: (tokens[c.last - 1] as NlpToken).end,
-    });
+    const { children: _c, commaBound: _b, antecedent: _a, ...clause } = c;
+    out.push({ ...clause, parent: parent === null ? null : (keep[parent] as number), start: (tokens[c.first] as NlpToken).start, end: (tokens[c.last - 1] as NlpToken).end });
   });
   return out;
 }
