@@ -266,3 +266,31 @@ test('property: hostile shapes (no spaces, huge tokens, thousands of quote marks
     { numRuns: 60, seed: 2026 },
   );
 });
+
+test('a possessive is not "is": the subject of "Oslo’s future will be settled" is "future"', () => {
+  const text = '“Oslo’s future will be settled by its voters,” the mayor said.';
+  const nlp = linguistics(read(text)).sentence(0);
+  const main = nlp.clauses.find((c) => c.verb !== null && nlp.tokens[c.verb]?.text === 'settled');
+  assert.equal(nlp.tokens[main!.subject!]?.text, 'future');
+  assert.equal(nlp.tokens.find((t) => t.text === '’s')?.pos, 'PART');
+});
+
+test('"that" after a noun opens a relative clause; after a noun that takes a clause, a reported one', () => {
+  const rel = 'The storm left a gap that other crews, including volunteers, would fill.';
+  const a = linguistics(read(rel)).sentence(0);
+  const r = a.clauses.find((c) => rel.slice(c.start, c.end).startsWith('that other'));
+  assert.equal(r?.kind, 'relative');
+  assert.equal(a.tokens[r!.subject!]?.text, 'crews', 'not the object of "including"');
+  assert.equal(a.tokens[r!.verb!]?.text, 'fill');
+  const rep = 'The claim that the dam leaked was false.';
+  const b = linguistics(read(rep)).sentence(0);
+  assert.equal(b.clauses.find((c) => rep.slice(c.start, c.end).startsWith('that the dam'))?.kind, 'subordinate');
+});
+
+test('names joined by a hyphenated particle, and long organisation names are not people', () => {
+  const text = 'The Northern Coastal Fisheries Observatory met former President Karim al-Rashid in Tunis.';
+  const names = linguistics(read(text)).sentence(0).names;
+  assert.equal(names.find((n) => n.text === 'Karim al-Rashid')?.kind, 'person');
+  assert.equal(names.find((n) => n.text === 'Northern Coastal Fisheries Observatory')?.kind, 'organisation');
+  assert.equal(names.find((n) => n.text === 'Tunis')?.kind, 'place');
+});

@@ -4,6 +4,9 @@
  * `corrected`, so tests and the bench can count them.
  *
  * - `lemmas`: spelling variants the lemmatiser prefers ("through" → "thru") mapped back.
+ * - A possessive "’s" between a name or noun and a noun, read as "is", is a possessive
+ *   ("Syria’s future will be decided" has the subject "future"); so is an adjective after a
+ *   determiner or possessive right before a verb ("future" there).
  * - `capitalisedCommon`, and any word the document also writes in lower case: a capitalised
  *   sentence-initial word tagged as a proper name is a common noun ("Officials said").
  * - `nounCompounds`: "photo shoot", "crack down" after a determiner, adjective or possessive are
@@ -40,6 +43,7 @@ const BEFORE_COMPOUND: ReadonlySet<UPos> = new Set(['DET', 'ADJ', 'PRON', 'PART'
 const OBJECT_START: ReadonlySet<UPos> = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'SCONJ']);
 const SINGULAR_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'who', 'which', 'that', 'this']);
 const PLURAL_PRONOUNS: ReadonlySet<string> = new Set(['they', 'we', 'i', 'you', 'who', 'which', 'that', 'these', 'those']);
+const POSSESSIVE: ReadonlySet<string> = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their']);
 const PLURAL_NOUNS: ReadonlySet<string> = new Set(['police', 'people', 'staff', 'military', 'public', 'media', 'government']);
 
 /** A crude singular for a plural common noun ("authorities" → "authority"). */
@@ -90,6 +94,24 @@ export function correct(tokens: Tagged[], lowerElsewhere: (word: string) => bool
     const t = tokens[i] as Tagged;
     const lower = t.text.toLowerCase();
     const next = tokens[i + 1];
+    // A possessive read as "is": "Syria’s future", "the council's new plan".
+    if (/^['’]s$/i.test(t.text) && t.pos !== 'PART') {
+      const prev = tokens[i - 1];
+      const after = next?.pos === 'ADJ' ? tokens[i + 2] : next;
+      if ((prev?.pos === 'PROPN' || prev?.pos === 'NOUN') && prev.end === t.start && (after?.pos === 'NOUN' || after?.pos === 'PROPN')) {
+        set(t, 'PART', t.text);
+        continue;
+      }
+    }
+    // An adjective after a determiner or possessive, right before a verb, is the noun the
+    // sentence is about ("Syria’s future will be decided", "the poor are").
+    if (t.pos === 'ADJ' && (next?.pos === 'AUX' || next?.pos === 'VERB')) {
+      const prev = tokens[i - 1];
+      if (prev && (prev.pos === 'DET' || (prev.pos === 'PART' && /^['’]s$/i.test(prev.text)) || (prev.pos === 'PRON' && POSSESSIVE.has(prev.text.toLowerCase())))) {
+        set(t, 'NOUN');
+        continue;
+      }
+    }
     // Noun compounds.
     const seconds = COMPOUNDS.get(lower);
     if (seconds && next && seconds.has(next.text.toLowerCase())) {

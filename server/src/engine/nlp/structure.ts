@@ -11,6 +11,8 @@ const ORG_WORDS: ReadonlySet<string> = new Set(data.organisationWords);
 const PLACE_WORDS: ReadonlySet<string> = new Set(data.placeWords);
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(data.placePrepositions);
 const DATES: ReadonlySet<string> = new Set(data.dateNames);
+const CLAUSE_NOUNS: ReadonlySet<string> = new Set(data.clauseNouns);
+const PREPOSITIONAL: ReadonlySet<string> = new Set(data.prepositionalParticiples);
 
 const POSSESSIVES: ReadonlySet<string> = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their', 'whose']);
 const RELATIVES: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'which', 'that']);
@@ -21,7 +23,7 @@ const SUBORDINATORS: ReadonlySet<string> = new Set([
 /** Subordinators whatever the tagger calls them ("Although" comes out as a preposition). */
 const STRONG_SUBORDINATORS: ReadonlySet<string> = new Set(['because', 'although', 'though', 'whereas', 'unless', 'whether', 'if']);
 const COORDINATORS: ReadonlySet<string> = new Set(['and', 'but', 'or', 'yet', 'nor']);
-const NAME_JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'the', 'de', 'al', 'van', 'von', 'bin']);
+const NAME_JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'the', 'de', 'al', 'el', 'van', 'von', 'bin', 'ibn', 'da', 'di', 'du', 'la', 'le']);
 
 const nominal = (p: UPos | undefined): boolean => p === 'NOUN' || p === 'PROPN';
 const verbal = (p: UPos | undefined): boolean => p === 'VERB' || p === 'AUX';
@@ -146,7 +148,10 @@ export function clausesOf(tokens: readonly NlpToken[], phrases: readonly Phrase[
       open('coordinated', t.text === ';' ? Math.min(i + 1, n - 1) : i, t.text === ';' ? null : i, false, null);
       continue;
     }
-    if (RELATIVES.has(lower) && (t.pos === 'PRON' || t.pos === 'DET' || (lower === 'that' && t.pos !== 'SCONJ'))) {
+    // "that" right after a noun opens a relative clause ("a vacuum that other states would fill"),
+    // unless the noun takes a clause ("the claim that the dam leaked").
+    const thatRelative = lower === 'that' && nominal(prev?.pos) && !CLAUSE_NOUNS.has(prev?.lemma ?? '');
+    if (RELATIVES.has(lower) && (t.pos === 'PRON' || t.pos === 'DET' || thatRelative)) {
       let k = i - 1;
       let comma = false;
       if (tokens[k]?.text === ',') {
@@ -170,7 +175,8 @@ export function clausesOf(tokens: readonly NlpToken[], phrases: readonly Phrase[
         if (after && after.kind === 'verb' && after.first === ph.last) open('subordinate', i, null, false, null);
       }
       const cur = clauses[stack[stack.length - 1] as number] as Open;
-      if (ph.kind === 'verb') {
+      // "including", "according": prepositions in form, never a clause's verb.
+      if (ph.kind === 'verb' && !PREPOSITIONAL.has((tokens[ph.head] as NlpToken).text.toLowerCase())) {
         lastVerbHead = ph.head;
         if (cur.verb === null) {
           cur.verb = ph.head;
@@ -181,7 +187,8 @@ export function clausesOf(tokens: readonly NlpToken[], phrases: readonly Phrase[
               if (s.first < cur.first) break;
               if (s.kind !== 'noun' || cur.children.some(([a, b]) => a <= s.first && s.first < b)) continue;
               // A prepositional object is not the subject ("the photo shoot at the border drew").
-              if (tokens[s.first - 1]?.pos === 'ADP' && s.first - 1 !== cur.marker) continue;
+              const before = tokens[s.first - 1];
+              if (before && (before.pos === 'ADP' || PREPOSITIONAL.has(before.text.toLowerCase())) && s.first - 1 !== cur.marker) continue;
               cur.subject = s.head;
               break;
             }
@@ -222,6 +229,8 @@ export function namesOf(tokens: readonly NlpToken[]): NameSpan[] {
     while (j < n) {
       const u = tokens[j] as NlpToken;
       if (u.pos === 'PROPN') j++;
+      else if (NAME_JOINERS.has(u.text) && tokens[j + 1]?.text === '-' && tokens[j + 1]?.start === u.end && tokens[j + 2]?.pos === 'PROPN' && tokens[j + 2]?.start === u.end + 1) j += 3;
+      else if (u.text === '-' && u.start === (tokens[j - 1] as NlpToken).end && tokens[j + 1]?.start === u.end && /^\p{Lu}/u.test(tokens[j + 1]?.text ?? '')) j += 2;
       else if (NAME_JOINERS.has(u.text.toLowerCase()) && tokens[j + 1]?.pos === 'PROPN' && capitalised(tokens[j + 1]?.text ?? '')) {
         if (joinedAt < 0) joinedAt = j;
         j += 2;
@@ -245,7 +254,7 @@ export function namesOf(tokens: readonly NlpToken[]): NameSpan[] {
     } else if (words.some((w) => PLACE_WORDS.has(w))) kind = 'place';
     else if (titled) kind = 'person';
     else if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase())) kind = 'place';
-    else if (joinedAt < 0 && j - first >= 2 && j - first <= 4 && tokens.slice(first, j).every((t) => /^\p{Lu}[\p{L}'’-]+$/u.test(t.text))) kind = 'person';
+    else if (joinedAt < 0 && j - first >= 2 && j - first <= 3 && tokens.slice(first, j).every((t) => /^(\p{Lu}[\p{L}'’-]+|-|al|el|bin)$/u.test(t.text))) kind = 'person';
     else kind = 'other';
     const a = tokens[first] as NlpToken;
     const b = tokens[j - 1] as NlpToken;
