@@ -294,3 +294,31 @@ test('names joined by a hyphenated particle, and long organisation names are not
   assert.equal(names.find((n) => n.text === 'Northern Coastal Fisheries Observatory')?.kind, 'organisation');
   assert.equal(names.find((n) => n.text === 'Tunis')?.kind, 'place');
 });
+
+test('participial phrases and appositives: the main clause keeps its own verb and subject', () => {
+  const cases: [text: string, subject: string, verb: string][] = [
+    ['Speaking to reporters on the quay, she was calm.', 'she', 'was'],
+    ['The lease, signed in 2019 with the old board, is widely disputed.', 'lease', 'disputed'],
+    ['A senior engineer, speaking on condition of anonymity because he was not cleared to talk, said the pumps had failed.', 'engineer', 'said'],
+    ['Dr. Mira Holt, a geologist at the Coastal Survey, said the cliff would fall.', 'Holt', 'said'],
+    ['Those who built the dam, and who still maintain it, are worried.', 'Those', 'worried'],
+  ];
+  const both = 'Those who built the dam, and who still maintain it, are worried.';
+  const second = linguistics(read(both)).sentence(0);
+  const rel2 = second.clauses.find((c) => both.slice(c.start, c.end).startsWith('and who still'));
+  assert.equal(rel2?.kind, 'relative');
+  assert.equal(second.tokens[rel2!.subject!]?.text, 'Those', 'a second relative clause on the same antecedent');
+  for (const [text, subject, verb] of cases) {
+    const nlp = linguistics(read(text)).sentence(0);
+    const main = nlp.clauses.find((c) => c.kind === 'main');
+    assert.equal(main && main.verb !== null ? nlp.tokens[main.verb]?.text : null, verb, text);
+    assert.equal(main && main.subject !== null ? nlp.tokens[main.subject]?.text : null, subject, text);
+  }
+});
+
+test('a title anywhere before the name is left out of it: "Foreign Minister Lea Brandt"', () => {
+  const text = 'Foreign Minister Lea Brandt met the Harbour Policy Forum.';
+  const names = linguistics(read(text)).sentence(0).names;
+  assert.equal(names.find((n) => n.text === 'Lea Brandt')?.kind, 'person');
+  assert.equal(names.find((n) => n.text === 'Harbour Policy Forum')?.kind, 'organisation');
+});

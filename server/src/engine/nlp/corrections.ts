@@ -43,6 +43,7 @@ const BEFORE_COMPOUND: ReadonlySet<UPos> = new Set(['DET', 'ADJ', 'PRON', 'PART'
 const OBJECT_START: ReadonlySet<UPos> = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'SCONJ']);
 const SINGULAR_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'who', 'which', 'that', 'this']);
 const PLURAL_PRONOUNS: ReadonlySet<string> = new Set(['they', 'we', 'i', 'you', 'who', 'which', 'that', 'these', 'those']);
+const RELATIVE_WORDS: ReadonlySet<string> = new Set(['that', 'which', 'who']);
 const POSSESSIVE: ReadonlySet<string> = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their']);
 const PLURAL_NOUNS: ReadonlySet<string> = new Set(['police', 'people', 'staff', 'military', 'public', 'media', 'government']);
 
@@ -131,7 +132,8 @@ export function correct(tokens: Tagged[], lowerElsewhere: (word: string) => bool
     // Verbs after a subject.
     if (t.pos === 'NOUN' && VERBS_AFTER_SUBJECT.has(t.lemma) && next && OBJECT_START.has(next.pos)) {
       const prev = tokens[i - 1];
-      if (!prev || !(prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'PRON')) continue;
+      const relative = prev?.pos === 'SCONJ' && RELATIVE_WORDS.has(prev.text.toLowerCase());
+      if (!prev || !(prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'PRON' || relative)) continue;
       const third = lower.endsWith('s');
       if (third ? isSingular(prev) : isPlural(prev)) set(t, 'VERB');
     }

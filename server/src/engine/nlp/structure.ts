@@ -22,6 +22,8 @@ const SUBORDINATORS: ReadonlySet<string> = new Set([
 ]);
 /** Subordinators whatever the tagger calls them ("Although" comes out as a preposition). */
 const STRONG_SUBORDINATORS: ReadonlySet<string> = new Set(['because', 'although', 'though', 'whereas', 'unless', 'whether', 'if']);
+/** Pronouns a relative clause can follow ("those who", "anyone who"). */
+const ANTECEDENT_PRONOUNS: ReadonlySet<string> = new Set(['those', 'anyone', 'everyone', 'someone', 'one', 'all', 'many', 'some', 'few', 'people']);
 const COORDINATORS: ReadonlySet<string> = new Set(['and', 'but', 'or', 'yet', 'nor']);
 const NAME_JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'the', 'de', 'al', 'el', 'van', 'von', 'bin', 'ibn', 'da', 'di', 'du', 'la', 'le']);
 
@@ -137,8 +139,20 @@ export function clausesOf(tokens: readonly NlpToken[], phrases: readonly Phrase[
     const lower = t.text.toLowerCase();
     const prev = tokens[i - 1];
     const top = clauses[stack[stack.length - 1] as number] as Open;
-    if (t.text === ',' && (top.kind === 'relative' || top.kind === 'subordinate') && top.verb !== null && (top.commaBound || top.first === 0 || top.marker === 0)) {
+    // A relative or subordinate clause with its verb ends at a comma when it was opened after one
+    // or at the start, or when a verb follows the comma (", said the mayor", ", is widely held").
+    const verbNext = (chunkAt[i + 1] ?? -1) >= 0 && (phrases[chunkAt[i + 1] as number] as Phrase).kind === 'verb';
+    if (t.text === ',' && (top.kind === 'relative' || top.kind === 'subordinate') && top.verb !== null && (top.commaBound || top.first === 0 || top.marker === 0 || verbNext)) {
       close(i);
+      continue;
+    }
+    // "who built it, and who still runs it": a second relative clause on the same antecedent.
+    const nextLower = tokens[i + 1]?.text.toLowerCase() ?? '';
+    if (COORDINATORS.has(lower) && top.kind === 'relative' && top.verb !== null && RELATIVES.has(nextLower) && nextLower !== 'that') {
+      const antecedent = top.antecedent;
+      close(prev?.text === ',' ? i - 1 : i);
+      open('relative', i, i + 1, true, antecedent);
+      i++;
       continue;
     }
     if (t.text === ';' || (COORDINATORS.has(lower) && t.pos === 'CCONJ' && verbAhead(i) && top.verb !== null)) {
@@ -158,7 +172,7 @@ export function clausesOf(tokens: readonly NlpToken[], phrases: readonly Phrase[
         comma = true;
         k--;
       } else if (tokens[k]?.pos === 'ADP') k--;
-      if (k >= 0 && nominal(tokens[k]?.pos)) {
+      if (k >= 0 && (nominal(tokens[k]?.pos) || ANTECEDENT_PRONOUNS.has(tokens[k]?.text.toLowerCase() ?? ''))) {
         open('relative', tokens[i - 1]?.pos === 'ADP' ? i - 1 : i, i, comma, k);
         continue;
       }
@@ -178,7 +192,11 @@ export function clausesOf(tokens: readonly NlpToken[], phrases: readonly Phrase[
       // "including", "according": prepositions in form, never a clause's verb.
       if (ph.kind === 'verb' && !PREPOSITIONAL.has((tokens[ph.head] as NlpToken).text.toLowerCase())) {
         lastVerbHead = ph.head;
-        if (cur.verb === null) {
+        // A bare participle at the start or after a comma opens a participial phrase, not the
+        // clause's verb ("Speaking to reporters, she said …", "The lease, signed in 2017, is …").
+        const head = tokens[ph.head] as NlpToken;
+        const participle = ph.first === ph.head && head.pos === 'VERB' && /(ing|ed)$/i.test(head.text) && (ph.first === cur.first || tokens[ph.first - 1]?.text === ',');
+        if (cur.verb === null && !participle) {
           cur.verb = ph.head;
           if (cur.kind === 'relative' && cur.marker !== null && ph.first === cur.marker + 1) cur.subject = cur.antecedent;
           else {
@@ -190,7 +208,18 @@ export function clausesOf(tokens: readonly NlpToken[], phrases: readonly Phrase[
               const before = tokens[s.first - 1];
               if (before && (before.pos === 'ADP' || PREPOSITIONAL.has(before.text.toLowerCase())) && s.first - 1 !== cur.marker) continue;
               cur.subject = s.head;
+              // An appositive between commas names the same one: "Dr. Ana Ruiz, a researcher, said".
+              const named = phrases[q - 1];
+              if (before?.text === ',' && tokens[ph.first - 1]?.text === ',' && named?.kind === 'noun' && named.last === s.first - 1 && named.first >= cur.first) cur.subject = named.head;
               break;
+            }
+            // The relative pronoun as subject stands for its antecedent ("who still runs it").
+            if (cur.kind === 'relative' && cur.subject !== null && cur.subject === cur.marker) cur.subject = cur.antecedent;
+            // "Those who …, are": the antecedent of a relative clause inside is the subject.
+            if (cur.subject === null) {
+              const self = stack[stack.length - 1] as number;
+              const rel = clauses.find((c) => c.parent === self && c.kind === 'relative' && c.antecedent !== null && c.first < ph.first);
+              if (rel) cur.subject = rel.antecedent;
             }
           }
         }
@@ -238,9 +267,11 @@ export function namesOf(tokens: readonly NlpToken[]): NameSpan[] {
     }
     let first = i;
     let titled = false;
-    while (first < j - 1 && TITLES.has((tokens[first] as NlpToken).text.toLowerCase().replace(/\.$/, ''))) {
-      first++;
-      titled = true;
+    for (let k = i; k < j - 1; k++) {
+      if (TITLES.has((tokens[k] as NlpToken).text.toLowerCase().replace(/\.$/, ''))) {
+        first = k + 1;
+        titled = true;
+      }
     }
     const before = tokens[i - 1];
     if (before && TITLES.has(before.text.toLowerCase().replace(/\.$/, ''))) titled = true;
