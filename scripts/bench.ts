@@ -21,7 +21,8 @@
  * allowed per pattern, 60 by default; `SLANT_BENCH_PATTERNS`: a comma-separated list of the
  * patterns to run, all by default), `SLANT_BENCH=lsp` only the language server's (written to
  * `.bench/lsp.json`), `SLANT_BENCH=memory` only time and peak memory of `slant check` on 20,
- * 60 and 240 MB files (scripts/bench-memory.ts, written to `.bench/memory.json`).
+ * 60 and 240 MB files (scripts/bench-memory.ts, written to `.bench/memory.json`), `SLANT_BENCH=nlp` only
+ * the linguistic layer's (scripts/bench-nlp.ts, results in `.bench/nlp.json`).
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,6 +47,7 @@ import { HOSTILE_PATTERNS, hostilePattern } from '../server/test/hostile-inputs.
 import { articleOfWords, chunk, loadSamples, repeatTo, stripFrontMatter, syntheticArticles, utf8Bytes, wordCount, type Article } from './lib/corpus.js';
 import { repoRoot } from './lib/data.js';
 import { memorySection } from './bench-memory.js';
+import { nlpSection } from './bench-nlp.js';
 import { median, percentile } from './lib/metrics.js';
 import { fmt, int, renderTable, type Table } from './lib/table.js';
 import { lspBench, lspTables } from './lib/lsp-bench.js';
@@ -512,6 +514,13 @@ function main(): void {
     const hostile = hostileSection(hostileLimitS());
     writeFileSync(path.join(benchDir, 'hostile.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, rows: hostile.rows }, null, 2) + '\n');
     console.log(renderTable(hostile.table));
+    return;
+  }
+  if (process.env.SLANT_BENCH === 'nlp') {
+    void nlpSection(mdPieces, plainPieces, path.join(samplesDir, 'meridian-wire-bases.md'), time, log).then(({ table, results }) => {
+      console.log(renderTable(table));
+      writeFileSync(path.join(benchDir, 'nlp.json'), JSON.stringify(results, null, 2) + '\n');
+    });
     return;
   }
 

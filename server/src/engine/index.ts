@@ -35,3 +35,5 @@ export type { AlignDoc } from './compare/align.js';
 export { buildPassages, termCounts } from './compare/passages.js';
 export { distinctiveTerms } from './compare/terms.js';
 export { lineStartsOf, toLineColumn } from './position.js';
+export { linguistics, warmTagger, taggerLoaded } from './nlp/index.js';
+export type { Linguistics, SentenceNlp, NlpToken, Phrase, Clause, ClauseKind, NameSpan, NameKind, UPos } from './nlp/index.js';
