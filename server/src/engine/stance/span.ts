@@ -1,0 +1,114 @@
+/**
+ * Stance toward a given span: the evidence a sentence holds about one mention whose place the
+ * caller knows (an annotated target, a selection), not one the gazetteer found. The same signals
+ * as the document stance (`stance.ts`), aimed at that span, plus the features they make up: the
+ * interpretable vector a fitted model weighs (`server/data/stance-weights.json`).
+ */
+import { analyse } from '../analyse.js';
+import type { EntityMention } from '../compare/types.js';
+import type { AnalysisResult, Range, Token } from '../types.js';
+import { NEGATORS, SIGNAL_KINDS, stanceSignals, voiceWeight, wordValence, type Signal } from './stance.js';
+
+/**
+ * The features of the evidence toward one mention, each a signed sum: per signal kind, in the
+ * author's voice and inside quotations; the valence of the rest of the sentence; and whether the
+ * mention itself stands inside a quotation.
+ */
+export const SPAN_FEATURES = [
+  ...SIGNAL_KINDS.map((k) => `${k}:author` as const),
+  ...SIGNAL_KINDS.map((k) => `${k}:quoted` as const),
+  'sentence-valence',
+  'negation',
+  'mention-quoted',
+] as const;
+export type SpanFeature = (typeof SPAN_FEATURES)[number];
+
+export interface SpanStance extends Range {
+  /** The index of the sentence the span stands in. */
+  sentence: number;
+  /** The signals aimed at the span. */
+  signals: Signal[];
+  /** The evidence as the document stance sums it: signals weighted by voice, clamped to ±1. */
+  evidence: number;
+  /** The features, in the order of SPAN_FEATURES. */
+  features: number[];
+}
+
+/** The sentence holding `offset`, or -1. */
+function sentenceAt(result: AnalysisResult, offset: number): number {
+  const { sentences } = result.document;
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid] as Range;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/**
+ * The stance evidence toward each span of an analysed text. The spans compete for cues the way
+ * a document's mentions do (give every target of a sentence, not one). Throws a RangeError for a
+ * span outside the text or outside every sentence.
+ */
+export function stanceTowardSpans(result: AnalysisResult, spans: readonly Range[]): SpanStance[] {
+  const { document } = result;
+  const quotes = document.quotes.filter((q) => !q.scare);
+  const inQuote = (offset: number): boolean => quotes.some((q) => offset >= q.inner.start && offset < q.inner.end);
+  const mentions: EntityMention[] = spans.map((r, i) => {
+    if (!Number.isInteger(r.start) || !Number.isInteger(r.end) || r.start < 0 || r.end <= r.start || r.end > document.text.length) {
+      throw new RangeError(`span ${i} [${r.start}, ${r.end}) is not a non-empty range of the ${document.text.length}-character text`);
+    }
+    const sentence = sentenceAt(result, r.start);
+    if (sentence < 0) throw new RangeError(`span ${i} [${r.start}, ${r.end}) does not start inside a sentence`);
+    const text = document.text.slice(r.start, r.end);
+    // 'leader': an actor by name, never read as a place ("in Ankara") or a demonym on a thing.
+    return { entity: `span:${i}`, text, alias: text, aliasKind: 'leader', sentence, quoted: inQuote(r.start), start: r.start, end: r.end };
+  });
+  const signals = stanceSignals(result, mentions);
+  return mentions.map((m, i) => {
+    const own = signals.filter((s) => s.mention === m);
+    const features = new Array<number>(SPAN_FEATURES.length).fill(0);
+    let evidence = 0;
+    for (const s of own) {
+      evidence += s.value * voiceWeight(s);
+      const f = SPAN_FEATURES.indexOf(`${s.kind}:${s.quoted ? 'quoted' : 'author'}`);
+      features[f] = (features[f] as number) + s.value;
+    }
+    const { valence, negation } = sentenceValence(result, m.sentence, mentions);
+    features[SPAN_FEATURES.indexOf('sentence-valence')] = valence;
+    features[SPAN_FEATURES.indexOf('negation')] = negation;
+    features[SPAN_FEATURES.indexOf('mention-quoted')] = m.quoted ? 1 : 0;
+    return { start: (spans[i] as Range).start, end: (spans[i] as Range).end, sentence: m.sentence, signals: own, evidence: Math.max(-1, Math.min(1, evidence)), features };
+  });
+}
+
+/**
+ * The sentiment of the whole sentence outside the mentions: the mean VADER valence of its rated
+ * words (negated within three words: flipped), scaled to −1…+1; and whether any negator stands in it.
+ */
+function sentenceValence(result: AnalysisResult, sentence: number, mentions: readonly Range[]): { valence: number; negation: number } {
+  const words = result.document.tokens.filter((t: Token) => t.sentence === sentence && t.kind !== 'punct');
+  let sum = 0;
+  let n = 0;
+  let negation = 0;
+  words.forEach((t, k) => {
+    if (NEGATORS.has(t.norm)) negation = 1;
+    if (mentions.some((m) => t.start < m.end && m.start < t.end)) return;
+    const v = wordValence(t.norm);
+    if (v === undefined) return;
+    let negated = false;
+    for (let j = Math.max(0, k - 3); j < k; j++) if (NEGATORS.has((words[j] as Token).norm)) negated = true;
+    sum += negated ? -0.5 * v : v;
+    n++;
+  });
+  return { valence: n === 0 ? 0 : sum / n / 4, negation };
+}
+
+/** Analyses `text` as plain text and returns the stance evidence toward [start, end) (UTF-16 offsets). */
+export function stanceTowardSpan(text: string, start: number, end: number): SpanStance {
+  return stanceTowardSpans(analyse(text, { format: 'text' }), [{ start, end }])[0] as SpanStance;
+}
