@@ -86,13 +86,32 @@ export function fitThresholds(items: readonly Scored[], candidates = 60): Thresh
   for (let i = 1; i < distinct.length; i++) mids.push(((distinct[i - 1] as number) + (distinct[i] as number)) / 2);
   const step = Math.max(1, Math.ceil(mids.length / candidates));
   const cuts = [...new Set([...mids.filter((_, i) => i % step === 0), -1e-9, 1e-9, 0])].sort((a, b) => a - b);
+  // below[c][label]: items of that label scoring below cut c; atOrBelow: at or below it.
+  const below = cuts.map(() => [0, 0, 0]);
+  const atOrBelow = cuts.map(() => [0, 0, 0]);
+  const totals = [0, 0, 0];
+  for (const x of items) {
+    const l = LABELS.indexOf(x.label);
+    totals[l] = (totals[l] as number) + 1;
+    cuts.forEach((cut, c) => {
+      if (x.score < cut) (below[c] as number[])[l] = ((below[c] as number[])[l] as number) + 1;
+      if (x.score <= cut) (atOrBelow[c] as number[])[l] = ((atOrBelow[c] as number[])[l] as number) + 1;
+    });
+  }
   let best: Thresholds = { negative: -1e-9, positive: 1e-9 };
   let bestF = -1;
   for (let i = 0; i < cuts.length; i++) {
     for (let j = i; j < cuts.length; j++) {
       const t = { negative: cuts[i] as number, positive: cuts[j] as number };
       const c = new Confusion3();
-      for (const x of items) c.add(x.label, classify(x.score, t));
+      LABELS.forEach((_, l) => {
+        const neg = (below[i] as number[])[l] as number;
+        const pos = (totals[l] as number) - ((atOrBelow[j] as number[])[l] as number);
+        const row = c.counts[l] as number[];
+        row[0] = neg;
+        row[2] = pos;
+        row[1] = (totals[l] as number) - neg - pos;
+      });
       const f = c.scores().f1m;
       const closer = Math.abs(t.negative) + Math.abs(t.positive) < Math.abs(best.negative) + Math.abs(best.positive);
       if (f > bestF + 1e-12 || (Math.abs(f - bestF) <= 1e-12 && closer)) {
@@ -114,10 +133,19 @@ export interface Logistic {
 
 /** Label probabilities under `model` for a feature vector. */
 export function probabilities(model: Logistic, x: readonly number[]): number[] {
-  const z = model.weights.map((w) => w.reduce((a, wk, k) => a + wk * (k === 0 ? 1 : (x[k - 1] as number)), 0));
-  const top = Math.max(...z);
-  const e = z.map((v) => Math.exp(v - top));
-  const sum = e.reduce((a, b) => a + b, 0);
+  const z = model.weights.map((w) => {
+    let a = w[0] as number;
+    for (let k = 0; k < x.length; k++) a += (w[k + 1] as number) * (x[k] as number);
+    return a;
+  });
+  let top = -Infinity;
+  for (const v of z) if (v > top) top = v;
+  let sum = 0;
+  const e = z.map((v) => {
+    const ev = Math.exp(v - top);
+    sum += ev;
+    return ev;
+  });
   return e.map((v) => v / sum);
 }
 

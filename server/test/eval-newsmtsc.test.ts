@@ -49,6 +49,22 @@ test('stance toward a span: credit for a constructive act, nothing for a neutral
   assert.equal(n.signals.length, 0);
 });
 
+test('stance toward a span: words that find fault or give credit reach both critic and target', () => {
+  const text = 'Senator Vale criticized Mayor Brandt over the late budget.';
+  const [critic, criticised] = stanceTowardSpans(analyse(text, { format: 'text' }), [span(text, 'Senator Vale'), span(text, 'Mayor Brandt')]);
+  assert.ok(critic && criticised);
+  assert.ok(feature(critic.features, 'criticism-agent:author') < 0);
+  assert.ok(feature(criticised.features, 'criticism-target:author') < 0);
+  assert.ok(criticised.evidence < critic.evidence, 'the one criticised fares worse than the critic');
+  const warm = 'Senator Vale praised Mayor Brandt for the new library.';
+  const [, praised] = stanceTowardSpans(analyse(warm, { format: 'text' }), [span(warm, 'Senator Vale'), span(warm, 'Mayor Brandt')]);
+  assert.ok(praised && feature(praised.features, 'praise-target:author') > 0);
+  assert.ok(praised.evidence > 0);
+  const denied = 'Senator Vale did not criticize Mayor Brandt.';
+  const [, spared] = stanceTowardSpans(analyse(denied, { format: 'text' }), [span(denied, 'Senator Vale'), span(denied, 'Mayor Brandt')]);
+  assert.ok(spared && feature(spared.features, 'criticism-target:author') > 0, 'negated criticism flips');
+});
+
 test('stance toward a span: a mention inside a quotation is marked quoted, one outside is not', () => {
   const text = 'The senator said: "Governor Pell has betrayed every family in this valley."';
   const s = stanceTowardSpan(text, span(text, 'Governor Pell').start, span(text, 'Governor Pell').end);

@@ -18,8 +18,13 @@ export const SPAN_FEATURES = [
   ...SIGNAL_KINDS.map((k) => `${k}:author` as const),
   ...SIGNAL_KINDS.map((k) => `${k}:quoted` as const),
   'sentence-valence',
+  'valence-before',
+  'valence-after',
+  'sentence-wording',
   'negation',
   'mention-quoted',
+  'mention-speaker',
+  'mention-first',
 ] as const;
 export type SpanFeature = (typeof SPAN_FEATURES)[number];
 
@@ -78,22 +83,41 @@ export function stanceTowardSpans(result: AnalysisResult, spans: readonly Range[
       const f = SPAN_FEATURES.indexOf(`${s.kind}:${s.quoted ? 'quoted' : 'author'}`);
       features[f] = (features[f] as number) + s.value;
     }
-    const { valence, negation } = sentenceValence(result, m.sentence, mentions);
-    features[SPAN_FEATURES.indexOf('sentence-valence')] = valence;
-    features[SPAN_FEATURES.indexOf('negation')] = negation;
-    features[SPAN_FEATURES.indexOf('mention-quoted')] = m.quoted ? 1 : 0;
+    const v = sentenceValence(result, m, mentions);
+    const set = (name: SpanFeature, value: number): void => {
+      features[SPAN_FEATURES.indexOf(name)] = value;
+    };
+    set('sentence-valence', v.valence);
+    set('valence-before', v.before);
+    set('valence-after', v.after);
+    set('negation', v.negation);
+    set('mention-first', v.first ? 1 : 0);
+    set('mention-quoted', m.quoted ? 1 : 0);
+    set('mention-speaker', quotes.some((q) => q.speakerRange !== null && q.speakerRange.start < m.end && m.start < q.speakerRange.end) ? 1 : 0);
+    // Loaded and partisan wording anywhere in the sentence, in the author's voice: it sets a tone.
+    set('sentence-wording', -result.findings.filter((f) => f.sentence === m.sentence && !f.quoted && (f.category === 'loaded' || f.category === 'partisan')).length);
     return { start: (spans[i] as Range).start, end: (spans[i] as Range).end, sentence: m.sentence, signals: own, evidence: Math.max(-1, Math.min(1, evidence)), features };
   });
 }
 
+/** Words before and after a mention whose valence counts as near it. */
+const NEAR_BEFORE = 5;
+const NEAR_AFTER = 8;
+
 /**
- * The sentiment of the whole sentence outside the mentions: the mean VADER valence of its rated
- * words (negated within three words: flipped), scaled to −1…+1; and whether any negator stands in it.
+ * The sentiment of the sentence outside the mentions: the mean VADER valence of its rated words
+ * (negated within three words: halved and flipped), scaled to −1…+1, over the whole sentence and
+ * over the words just before and just after this mention; whether any negator stands in it; and
+ * whether the mention opens the sentence (its first two words: usually the subject).
  */
-function sentenceValence(result: AnalysisResult, sentence: number, mentions: readonly Range[]): { valence: number; negation: number } {
-  const words = result.document.tokens.filter((t: Token) => t.sentence === sentence && t.kind !== 'punct');
-  let sum = 0;
-  let n = 0;
+function sentenceValence(result: AnalysisResult, mention: Range & { sentence: number }, mentions: readonly Range[]): { valence: number; before: number; after: number; negation: number; first: boolean } {
+  const words = result.document.tokens.filter((t: Token) => t.sentence === mention.sentence && t.kind !== 'punct');
+  const at = words.findIndex((t) => t.end > mention.start);
+  let last = at;
+  while (last + 1 < words.length && (words[last + 1] as Token).start < mention.end) last++;
+  const all = { sum: 0, n: 0 };
+  const before = { sum: 0, n: 0 };
+  const after = { sum: 0, n: 0 };
   let negation = 0;
   words.forEach((t, k) => {
     if (NEGATORS.has(t.norm)) negation = 1;
@@ -102,10 +126,14 @@ function sentenceValence(result: AnalysisResult, sentence: number, mentions: rea
     if (v === undefined) return;
     let negated = false;
     for (let j = Math.max(0, k - 3); j < k; j++) if (NEGATORS.has((words[j] as Token).norm)) negated = true;
-    sum += negated ? -0.5 * v : v;
-    n++;
+    const x = negated ? -0.5 * v : v;
+    for (const acc of [all, ...(k < at && at - k <= NEAR_BEFORE ? [before] : []), ...(k > last && k - last <= NEAR_AFTER ? [after] : [])]) {
+      acc.sum += x;
+      acc.n++;
+    }
   });
-  return { valence: n === 0 ? 0 : sum / n / 4, negation };
+  const mean = (a: { sum: number; n: number }): number => (a.n === 0 ? 0 : a.sum / a.n / 4);
+  return { valence: mean(all), before: mean(before), after: mean(after), negation, first: at >= 0 && at <= 1 };
 }
 
 /** Analyses `text` as plain text and returns the stance evidence toward [start, end) (UTF-16 offsets). */

@@ -36,7 +36,7 @@ const LEXICON_WEIGHT = 0.6;
 const EVIDENCE_SHOWN = 5;
 
 interface ActionCue {
-  kind: 'hostile' | 'constructive';
+  kind: 'hostile' | 'constructive' | 'criticism' | 'praise';
   base: string;
   /** Words of a multi-word cue ("crack down"). */
   words: string[];
@@ -70,7 +70,7 @@ function cues(): Cues {
   if (compiled) return compiled;
   const actions = new Map<string, ActionCue[]>();
   const irregular = stanceData.irregular as Record<string, string[]>;
-  for (const kind of ['hostile', 'constructive'] as const) {
+  for (const kind of ['hostile', 'constructive', 'criticism', 'praise'] as const) {
     for (const base of stanceData[kind].words) {
       const forms = base.includes(' ') ? [base, ...(irregular[base] ?? [])] : [...inflect(base), ...(irregular[base] ?? [])];
       for (const form of forms) {
@@ -119,7 +119,7 @@ const PLACE_KINDS = new Set(['name', 'spelling', 'capital', 'seat']);
 const CLAUSE_BREAKS = new Set([';', ':', '—', '–', '(', ')']);
 
 /** The kinds of signal, one per cue family: the features the evidence is made of. */
-export const SIGNAL_KINDS = ['hostile-agent', 'hostile-target', 'constructive', 'wording', 'framing', 'sentiment'] as const;
+export const SIGNAL_KINDS = ['hostile-agent', 'hostile-target', 'constructive', 'criticism-agent', 'criticism-target', 'praise-agent', 'praise-target', 'wording', 'framing', 'sentiment'] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 
 /** One signal found in a sentence, aimed at one mention. */
@@ -308,9 +308,15 @@ export function stanceSignals(result: AnalysisResult, mentions: readonly EntityM
         const w = stanceData.hostile.weight * sign;
         if (agent) emit(agent.m, 'hostile-agent', -w, `${negated ? 'said not to be ' : ''}agent of "${verb}" (hostile action)`, k);
         if (target && target !== agent) emit(target.m, 'hostile-target', stanceData.hostile.targetSympathy * sign, `target of "${verb}" (cast as the one harmed)`, k);
-      } else if (agent) {
+      } else if (cue.kind === 'constructive') {
         const w = stanceData.constructive.weight * sign;
-        emit(agent.m, 'constructive', w, `${negated ? 'said not to ' : ''}agent of "${verb}" (constructive action)`, k);
+        if (agent) emit(agent.m, 'constructive', w, `${negated ? 'said not to ' : ''}agent of "${verb}" (constructive action)`, k);
+      } else {
+        // Words: finding fault or giving credit. Both roles take a share.
+        const { agentWeight, targetWeight } = stanceData[cue.kind];
+        const what = cue.kind === 'criticism' ? 'finds fault' : 'gives credit';
+        if (agent) emit(agent.m, `${cue.kind}-agent`, agentWeight * sign, `${negated ? 'said not to ' : ''}agent of "${verb}" (${what})`, k);
+        if (target && target !== agent) emit(target.m, `${cue.kind}-target`, targetWeight * sign, `target of "${verb}" (${cue.kind === 'criticism' ? 'the one criticised' : 'the one credited'})`, k);
       }
     }
     // 2. Loaded and partisan wording, aimed at the nearest mention (inside it: "Israeli occupation forces").
