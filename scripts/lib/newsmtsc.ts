@@ -4,6 +4,7 @@
  * multinomial logistic model fitted in plain TypeScript.
  */
 import { createHash } from 'node:crypto';
+import { softmax } from '../../server/src/engine/stance/weights.js';
 
 export const LABELS = ['negative', 'neutral', 'positive'] as const;
 export type Label = (typeof LABELS)[number];
@@ -133,20 +134,7 @@ export interface Logistic {
 
 /** Label probabilities under `model` for a feature vector. */
 export function probabilities(model: Logistic, x: readonly number[]): number[] {
-  const z = model.weights.map((w) => {
-    let a = w[0] as number;
-    for (let k = 0; k < x.length; k++) a += (w[k + 1] as number) * (x[k] as number);
-    return a;
-  });
-  let top = -Infinity;
-  for (const v of z) if (v > top) top = v;
-  let sum = 0;
-  const e = z.map((v) => {
-    const ev = Math.exp(v - top);
-    sum += ev;
-    return ev;
-  });
-  return e.map((v) => v / sum);
+  return softmax(model.weights, x);
 }
 
 export interface FitOptions {

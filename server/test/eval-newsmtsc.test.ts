@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { analyse } from '../src/engine/index.js';
 import { SPAN_FEATURES, stanceTowardSpan, stanceTowardSpans } from '../src/engine/stance/span.js';
+import { STANCE_LABELS, weighStance } from '../src/engine/stance/weights.js';
+import weightsFile from '../data/stance-weights.json' with { type: 'json' };
 import { Confusion3, FOLDS, LABELS, classify, fitLogistic, fitThresholds, foldOf, isHeldOutRow, predictLabel, probabilities, type Label } from '../../scripts/lib/newsmtsc.js';
 import { newsmtscScorer } from '../../scripts/lib/scorers/newsmtsc.js';
 import { SCORERS, scorersFor } from '../../scripts/lib/scorers/index.js';
@@ -63,6 +65,25 @@ test('stance toward a span: words that find fault or give credit reach both crit
   const denied = 'Senator Vale did not criticize Mayor Brandt.';
   const [, spared] = stanceTowardSpans(analyse(denied, { format: 'text' }), [span(denied, 'Senator Vale'), span(denied, 'Mayor Brandt')]);
   assert.ok(spared && feature(spared.features, 'criticism-target:author') > 0, 'negated criticism flips');
+});
+
+test('shipped weights: they match the features, carry the data set notice, and weigh invented cases the right way', () => {
+  assert.deepEqual(weightsFile.features, [...SPAN_FEATURES]);
+  assert.deepEqual(weightsFile.labels, [...STANCE_LABELS]);
+  assert.ok(weightsFile.notice.some((line) => line.includes('Hamborg')) && weightsFile.notice.some((line) => line.includes('Permission is hereby granted')));
+  const text = 'Senator Vale praised Mayor Brandt, and the Velmar militia shelled the harbour.';
+  const [vale, brandt, militia] = stanceTowardSpans(analyse(text, { format: 'text' }), [span(text, 'Senator Vale'), span(text, 'Mayor Brandt'), span(text, 'Velmar militia')]);
+  assert.ok(vale && brandt && militia);
+  assert.ok(brandt.weighed.score > militia.weighed.score, `praised ${brandt.weighed.score} vs attacker ${militia.weighed.score}`);
+  assert.ok(militia.weighed.score < 0);
+  assert.ok(Math.abs(brandt.weighed.probabilities.reduce((a, b) => a + b, 0) - 1) < 1e-9);
+  // Contributions name the features that pulled, strongest first, and only non-zero ones.
+  const pulls = brandt.weighed.contributions;
+  assert.ok(pulls.some((c) => c.feature === 'praise-target:author' && c.pull > 0));
+  assert.ok(pulls.every((c) => c.value !== 0));
+  for (let i = 1; i < pulls.length; i++) assert.ok(Math.abs((pulls[i - 1] as (typeof pulls)[number]).pull) >= Math.abs((pulls[i] as (typeof pulls)[number]).pull));
+  // No feature at all: the label comes from the biases alone, and nothing is listed as a reason.
+  assert.deepEqual(weighStance(SPAN_FEATURES.map(() => 0)).contributions, []);
 });
 
 test('stance toward a span: a mention inside a quotation is marked quoted, one outside is not', () => {

@@ -7,26 +7,12 @@
 import { analyse } from '../analyse.js';
 import type { EntityMention } from '../compare/types.js';
 import type { AnalysisResult, Range, Token } from '../types.js';
-import { NEGATORS, SIGNAL_KINDS, stanceSignals, voiceWeight, wordValence, type Signal } from './stance.js';
+import { SPAN_FEATURES, type SpanFeature } from './features.js';
+import { NEGATORS, stanceSignals, voiceWeight, wordValence, type Signal } from './stance.js';
+import { weighStance, type WeighedStance } from './weights.js';
 
-/**
- * The features of the evidence toward one mention, each a signed sum: per signal kind, in the
- * author's voice and inside quotations; the valence of the rest of the sentence; and whether the
- * mention itself stands inside a quotation.
- */
-export const SPAN_FEATURES = [
-  ...SIGNAL_KINDS.map((k) => `${k}:author` as const),
-  ...SIGNAL_KINDS.map((k) => `${k}:quoted` as const),
-  'sentence-valence',
-  'valence-before',
-  'valence-after',
-  'sentence-wording',
-  'negation',
-  'mention-quoted',
-  'mention-speaker',
-  'mention-first',
-] as const;
-export type SpanFeature = (typeof SPAN_FEATURES)[number];
+export { SPAN_FEATURES, type SpanFeature } from './features.js';
+
 
 export interface SpanStance extends Range {
   /** The index of the sentence the span stands in. */
@@ -37,6 +23,8 @@ export interface SpanStance extends Range {
   evidence: number;
   /** The features, in the order of SPAN_FEATURES. */
   features: number[];
+  /** The features weighed by the fitted model: label, probabilities, score and each feature's pull. */
+  weighed: WeighedStance;
 }
 
 /** The sentence holding `offset`, or -1. */
@@ -96,7 +84,7 @@ export function stanceTowardSpans(result: AnalysisResult, spans: readonly Range[
     set('mention-speaker', quotes.some((q) => q.speakerRange !== null && q.speakerRange.start < m.end && m.start < q.speakerRange.end) ? 1 : 0);
     // Loaded and partisan wording anywhere in the sentence, in the author's voice: it sets a tone.
     set('sentence-wording', -result.findings.filter((f) => f.sentence === m.sentence && !f.quoted && (f.category === 'loaded' || f.category === 'partisan')).length);
-    return { start: (spans[i] as Range).start, end: (spans[i] as Range).end, sentence: m.sentence, signals: own, evidence: Math.max(-1, Math.min(1, evidence)), features };
+    return { start: (spans[i] as Range).start, end: (spans[i] as Range).end, sentence: m.sentence, signals: own, evidence: Math.max(-1, Math.min(1, evidence)), features, weighed: weighStance(features) };
   });
 }
 

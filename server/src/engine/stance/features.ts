@@ -1,0 +1,21 @@
+/** The names of the stance evidence features, shared by the span scoring and the fitted weights. */
+import { SIGNAL_KINDS } from './stance.js';
+
+/**
+ * The features of the evidence toward one mention, each a signed sum: per signal kind, in the
+ * author's voice and inside quotations; the valence of the rest of the sentence; and whether the
+ * mention itself stands inside a quotation.
+ */
+export const SPAN_FEATURES = [
+  ...SIGNAL_KINDS.map((k) => `${k}:author` as const),
+  ...SIGNAL_KINDS.map((k) => `${k}:quoted` as const),
+  'sentence-valence',
+  'valence-before',
+  'valence-after',
+  'sentence-wording',
+  'negation',
+  'mention-quoted',
+  'mention-speaker',
+  'mention-first',
+] as const;
+export type SpanFeature = (typeof SPAN_FEATURES)[number];
