@@ -74,9 +74,11 @@ test('shipped weights: they match the features, carry the data set notice, and w
   const text = 'Senator Vale praised Mayor Brandt, and the Velmar militia shelled the harbour.';
   const [vale, brandt, militia] = stanceTowardSpans(analyse(text, { format: 'text' }), [span(text, 'Senator Vale'), span(text, 'Mayor Brandt'), span(text, 'Velmar militia')]);
   assert.ok(vale && brandt && militia);
+  assert.ok(vale.weighed && brandt.weighed && militia.weighed);
   assert.ok(brandt.weighed.score > militia.weighed.score, `praised ${brandt.weighed.score} vs attacker ${militia.weighed.score}`);
   assert.ok(militia.weighed.score < 0);
   assert.ok(Math.abs(brandt.weighed.probabilities.reduce((a, b) => a + b, 0) - 1) < 1e-9);
+  assert.equal(stanceTowardSpans(analyse(text, { format: 'text' }), [span(text, 'Mayor Brandt')], { weigh: false })[0]?.weighed, null);
   // Contributions name the features that pulled, strongest first, and only non-zero ones.
   const pulls = brandt.weighed.contributions;
   assert.ok(pulls.some((c) => c.feature === 'praise-target:author' && c.pull > 0));

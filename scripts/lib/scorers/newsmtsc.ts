@@ -79,7 +79,7 @@ export function collectMentions(file: string, progress: (m: string) => void = ()
     const result = analyse(text, { format: 'text' });
     let stances;
     try {
-      stances = stanceTowardSpans(result, spans);
+      stances = stanceTowardSpans(result, spans, { weigh: false });
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       skipped += spans.length;

@@ -3,8 +3,10 @@ import { SIGNAL_KINDS } from './stance.js';
 
 /**
  * The features of the evidence toward one mention, each a signed sum: per signal kind, in the
- * author's voice and inside quotations; the valence of the rest of the sentence; and whether the
- * mention itself stands inside a quotation.
+ * author's voice and inside quotations; the valence of the rest of the sentence (mean, and the
+ * masses of its positive and negative words, near the mention and in the whole sentence); loaded
+ * wording and negation in the sentence; and the mention's place (quoted, a quotation's speaker,
+ * the sentence's first words).
  */
 export const SPAN_FEATURES = [
   ...SIGNAL_KINDS.map((k) => `${k}:author` as const),
@@ -12,6 +14,10 @@ export const SPAN_FEATURES = [
   'sentence-valence',
   'valence-before',
   'valence-after',
+  'positive-near',
+  'negative-near',
+  'positive-sentence',
+  'negative-sentence',
   'sentence-wording',
   'negation',
   'mention-quoted',

@@ -23,8 +23,8 @@ export interface SpanStance extends Range {
   evidence: number;
   /** The features, in the order of SPAN_FEATURES. */
   features: number[];
-  /** The features weighed by the fitted model: label, probabilities, score and each feature's pull. */
-  weighed: WeighedStance;
+  /** The features weighed by the fitted model: label, probabilities, score and each feature's pull (null when not asked). */
+  weighed: WeighedStance | null;
 }
 
 /** The sentence holding `offset`, or -1. */
@@ -44,10 +44,12 @@ function sentenceAt(result: AnalysisResult, offset: number): number {
 
 /**
  * The stance evidence toward each span of an analysed text. The spans compete for cues the way
- * a document's mentions do (give every target of a sentence, not one). Throws a RangeError for a
- * span outside the text or outside every sentence.
+ * a document's mentions do (give every target of a sentence, not one). `weigh: false` leaves the
+ * fitted weights out (to refit them). Throws a RangeError for a span outside the text or outside
+ * every sentence.
  */
-export function stanceTowardSpans(result: AnalysisResult, spans: readonly Range[]): SpanStance[] {
+export function stanceTowardSpans(result: AnalysisResult, spans: readonly Range[], options: { weigh?: boolean } = {}): SpanStance[] {
+  const { weigh = true } = options;
   const { document } = result;
   const quotes = document.quotes.filter((q) => !q.scare);
   const inQuote = (offset: number): boolean => quotes.some((q) => offset >= q.inner.start && offset < q.inner.end);
@@ -78,13 +80,17 @@ export function stanceTowardSpans(result: AnalysisResult, spans: readonly Range[
     set('sentence-valence', v.valence);
     set('valence-before', v.before);
     set('valence-after', v.after);
+    set('positive-near', v.positiveNear);
+    set('negative-near', v.negativeNear);
+    set('positive-sentence', v.positive);
+    set('negative-sentence', v.negative);
     set('negation', v.negation);
     set('mention-first', v.first ? 1 : 0);
     set('mention-quoted', m.quoted ? 1 : 0);
     set('mention-speaker', quotes.some((q) => q.speakerRange !== null && q.speakerRange.start < m.end && m.start < q.speakerRange.end) ? 1 : 0);
     // Loaded and partisan wording anywhere in the sentence, in the author's voice: it sets a tone.
     set('sentence-wording', -result.findings.filter((f) => f.sentence === m.sentence && !f.quoted && (f.category === 'loaded' || f.category === 'partisan')).length);
-    return { start: (spans[i] as Range).start, end: (spans[i] as Range).end, sentence: m.sentence, signals: own, evidence: Math.max(-1, Math.min(1, evidence)), features, weighed: weighStance(features) };
+    return { start: (spans[i] as Range).start, end: (spans[i] as Range).end, sentence: m.sentence, signals: own, evidence: Math.max(-1, Math.min(1, evidence)), features, weighed: weigh ? weighStance(features) : null };
   });
 }
 
@@ -98,7 +104,20 @@ const NEAR_AFTER = 8;
  * over the words just before and just after this mention; whether any negator stands in it; and
  * whether the mention opens the sentence (its first two words: usually the subject).
  */
-function sentenceValence(result: AnalysisResult, mention: Range & { sentence: number }, mentions: readonly Range[]): { valence: number; before: number; after: number; negation: number; first: boolean } {
+interface Valences {
+  valence: number;
+  before: number;
+  after: number;
+  /** Sums of positive and of negative valences (each /4), near the mention and in the whole sentence. */
+  positiveNear: number;
+  negativeNear: number;
+  positive: number;
+  negative: number;
+  negation: number;
+  first: boolean;
+}
+
+function sentenceValence(result: AnalysisResult, mention: Range & { sentence: number }, mentions: readonly Range[]): Valences {
   const words = result.document.tokens.filter((t: Token) => t.sentence === mention.sentence && t.kind !== 'punct');
   const at = words.findIndex((t) => t.end > mention.start);
   let last = at;
@@ -107,6 +126,7 @@ function sentenceValence(result: AnalysisResult, mention: Range & { sentence: nu
   const before = { sum: 0, n: 0 };
   const after = { sum: 0, n: 0 };
   let negation = 0;
+  const mass = { positiveNear: 0, negativeNear: 0, positive: 0, negative: 0 };
   words.forEach((t, k) => {
     if (NEGATORS.has(t.norm)) negation = 1;
     if (mentions.some((m) => t.start < m.end && m.start < t.end)) return;
@@ -115,13 +135,21 @@ function sentenceValence(result: AnalysisResult, mention: Range & { sentence: nu
     let negated = false;
     for (let j = Math.max(0, k - 3); j < k; j++) if (NEGATORS.has((words[j] as Token).norm)) negated = true;
     const x = negated ? -0.5 * v : v;
-    for (const acc of [all, ...(k < at && at - k <= NEAR_BEFORE ? [before] : []), ...(k > last && k - last <= NEAR_AFTER ? [after] : [])]) {
+    const isBefore = k < at && at - k <= NEAR_BEFORE;
+    const isAfter = k > last && k - last <= NEAR_AFTER;
+    for (const acc of [all, ...(isBefore ? [before] : []), ...(isAfter ? [after] : [])]) {
       acc.sum += x;
       acc.n++;
     }
+    if (x > 0) mass.positive += x / 4;
+    else mass.negative += x / 4;
+    if (isBefore || isAfter) {
+      if (x > 0) mass.positiveNear += x / 4;
+      else mass.negativeNear += x / 4;
+    }
   });
   const mean = (a: { sum: number; n: number }): number => (a.n === 0 ? 0 : a.sum / a.n / 4);
-  return { valence: mean(all), before: mean(before), after: mean(after), negation, first: at >= 0 && at <= 1 };
+  return { valence: mean(all), before: mean(before), after: mean(after), ...mass, negation, first: at >= 0 && at <= 1 };
 }
 
 /** Analyses `text` as plain text and returns the stance evidence toward [start, end) (UTF-16 offsets). */
