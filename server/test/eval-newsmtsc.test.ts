@@ -107,6 +107,18 @@ test('stance toward a span: the rest of the sentence carries its valence, and ne
   assert.equal(feature(t.features, 'negation'), 1);
 });
 
+test('stance toward a span: a speaker before a report verb, a mention after a preposition, the other targets', () => {
+  const text = 'Vale said the plan from Brandt was late.';
+  const [vale, brandt] = stanceTowardSpans(analyse(text, { format: 'text' }), [span(text, 'Vale'), span(text, 'Brandt')]);
+  assert.ok(vale && brandt);
+  assert.equal(feature(vale.features, 'mention-says'), 1);
+  assert.equal(feature(brandt.features, 'mention-says'), 0);
+  assert.equal(feature(brandt.features, 'mention-after-preposition'), 1);
+  assert.equal(feature(vale.features, 'mention-after-preposition'), 0);
+  assert.equal(feature(vale.features, 'other-targets'), 1);
+  assert.equal(feature(stanceTowardSpan(text, span(text, 'Vale').start, span(text, 'Vale').end).features, 'other-targets'), 0);
+});
+
 test('stance toward a span: a span outside the text is a clear RangeError', () => {
   const text = 'Dorn arrived.';
   assert.throws(() => stanceTowardSpan(text, 5, 100), RangeError);

@@ -6,7 +6,8 @@ import { SIGNAL_KINDS } from './stance.js';
  * author's voice and inside quotations; the valence of the rest of the sentence (mean, and the
  * masses of its positive and negative words, near the mention and in the whole sentence); loaded
  * wording and negation in the sentence; and the mention's place (quoted, a quotation's speaker,
- * the sentence's first words).
+ * the sentence's first words, followed by a report verb, after a preposition; how many other
+ * targets share the sentence).
  */
 export const SPAN_FEATURES = [
   ...SIGNAL_KINDS.map((k) => `${k}:author` as const),
@@ -23,5 +24,8 @@ export const SPAN_FEATURES = [
   'mention-quoted',
   'mention-speaker',
   'mention-first',
+  'mention-says',
+  'mention-after-preposition',
+  'other-targets',
 ] as const;
 export type SpanFeature = (typeof SPAN_FEATURES)[number];

@@ -86,6 +86,9 @@ export function stanceTowardSpans(result: AnalysisResult, spans: readonly Range[
     set('negative-sentence', v.negative);
     set('negation', v.negation);
     set('mention-first', v.first ? 1 : 0);
+    set('mention-says', v.says ? 1 : 0);
+    set('mention-after-preposition', v.afterPreposition ? 1 : 0);
+    set('other-targets', mentions.filter((o) => o !== m && o.sentence === m.sentence).length);
     set('mention-quoted', m.quoted ? 1 : 0);
     set('mention-speaker', quotes.some((q) => q.speakerRange !== null && q.speakerRange.start < m.end && m.start < q.speakerRange.end) ? 1 : 0);
     // Loaded and partisan wording anywhere in the sentence, in the author's voice: it sets a tone.
@@ -115,7 +118,13 @@ interface Valences {
   negative: number;
   negation: number;
   first: boolean;
+  /** A report verb within two words after the mention ("Vale said"). */
+  says: boolean;
+  afterPreposition: boolean;
 }
+
+const REPORT_VERBS = new Set(['said', 'says', 'told', 'tells', 'argued', 'argues', 'wrote', 'writes', 'added', 'stated', 'announced', 'explained', 'noted', 'insisted', 'tweeted', 'replied']);
+const PREPOSITIONS = new Set(['of', 'to', 'for', 'with', 'against', 'on', 'at', 'from', 'by', 'about', 'over', 'toward', 'towards', 'between', 'than', 'like']);
 
 function sentenceValence(result: AnalysisResult, mention: Range & { sentence: number }, mentions: readonly Range[]): Valences {
   const words = result.document.tokens.filter((t: Token) => t.sentence === mention.sentence && t.kind !== 'punct');
@@ -149,7 +158,18 @@ function sentenceValence(result: AnalysisResult, mention: Range & { sentence: nu
     }
   });
   const mean = (a: { sum: number; n: number }): number => (a.n === 0 ? 0 : a.sum / a.n / 4);
-  return { valence: mean(all), before: mean(before), after: mean(after), ...mass, negation, first: at >= 0 && at <= 1 };
+  const next = words.slice(last + 1, last + 3).map((t) => t.norm);
+  const previous = at > 0 ? (words[at - 1] as Token).norm : '';
+  return {
+    valence: mean(all),
+    before: mean(before),
+    after: mean(after),
+    ...mass,
+    negation,
+    first: at >= 0 && at <= 1,
+    says: next.some((w) => REPORT_VERBS.has(w)),
+    afterPreposition: PREPOSITIONS.has(previous),
+  };
 }
 
 /** Analyses `text` as plain text and returns the stance evidence toward [start, end) (UTF-16 offsets). */
