@@ -3,6 +3,7 @@ import { babeScorer } from './babe.js';
 import { carefulReaderScorer } from './careful-reader.js';
 import { checkthatScorer } from './checkthat.js';
 import { lim2020Scorer } from './lim2020.js';
+import { newsmtscScorer } from './newsmtsc.js';
 import { semevalScorer } from './semeval.js';
 import { semevalSourcingScorer } from './semeval-sourcing.js';
 import type { Scorer } from './types.js';
@@ -13,7 +14,7 @@ export type { DatasetReport, ScoreContext, Scorer } from './types.js';
  * In report order: the careful-reader score first (it is what users feel). A data file may have
  * several scorers (SemEval: loaded wording, then claims and attribution).
  */
-export const SCORERS: readonly Scorer[] = [carefulReaderScorer, babeScorer, semevalScorer, semevalSourcingScorer, lim2020Scorer, checkthatScorer];
+export const SCORERS: readonly Scorer[] = [carefulReaderScorer, babeScorer, semevalScorer, semevalSourcingScorer, lim2020Scorer, checkthatScorer, newsmtscScorer];
 
 /** The first scorer for a data file, by its base name, or undefined. */
 export function scorerFor(fileName: string): Scorer | undefined {

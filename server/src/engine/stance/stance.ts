@@ -36,7 +36,7 @@ const LEXICON_WEIGHT = 0.6;
 const EVIDENCE_SHOWN = 5;
 
 interface ActionCue {
-  kind: 'hostile' | 'constructive';
+  kind: 'hostile' | 'constructive' | 'criticism' | 'praise';
   base: string;
   /** Words of a multi-word cue ("crack down"). */
   words: string[];
@@ -70,7 +70,7 @@ function cues(): Cues {
   if (compiled) return compiled;
   const actions = new Map<string, ActionCue[]>();
   const irregular = stanceData.irregular as Record<string, string[]>;
-  for (const kind of ['hostile', 'constructive'] as const) {
+  for (const kind of ['hostile', 'constructive', 'criticism', 'praise'] as const) {
     for (const base of stanceData[kind].words) {
       const forms = base.includes(' ') ? [base, ...(irregular[base] ?? [])] : [...inflect(base), ...(irregular[base] ?? [])];
       for (const form of forms) {
@@ -87,7 +87,13 @@ function cues(): Cues {
   return compiled;
 }
 
-const NEGATORS = new Set(['not', 'no', 'never', "n't", 'without', 'nor', 'neither', 'hardly', "didn't", "don't", "doesn't", "wasn't", "weren't", "isn't", "aren't", "won't", "cannot", "can't"]);
+/** A word's sentiment valence (VADER, −4…+4), or undefined when unrated or a news function word. */
+export function wordValence(norm: string): number | undefined {
+  const c = cues();
+  return c.framing.has(norm) || c.neutral.has(norm) ? undefined : c.valence.get(norm);
+}
+
+export const NEGATORS: ReadonlySet<string> = new Set(['not', 'no', 'never', "n't", 'without', 'nor', 'neither', 'hardly', "didn't", "don't", "doesn't", "wasn't", "weren't", "isn't", "aren't", "won't", "cannot", "can't"]);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'got', 'get', 'gets']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'outside', 'inside', 'around', 'across', 'via', 'toward', 'towards',
   'northern', 'southern', 'eastern', 'western', 'central', 'north', 'south', 'east', 'west', 'north-east', 'north-west', 'south-east', 'south-west', 'northeastern', 'northwestern', 'southeastern', 'southwestern']);
@@ -112,13 +118,23 @@ const PREPOSITIONS = new Set(['of', 'to', 'for', 'with', 'against', 'on', 'at', 
 const PLACE_KINDS = new Set(['name', 'spelling', 'capital', 'seat']);
 const CLAUSE_BREAKS = new Set([';', ':', '—', '–', '(', ')']);
 
+/** The kinds of signal, one per cue family: the features the evidence is made of. */
+export const SIGNAL_KINDS = ['hostile-agent', 'hostile-target', 'constructive', 'criticism-agent', 'criticism-target', 'praise-agent', 'praise-target', 'wording', 'framing', 'sentiment'] as const;
+export type SignalKind = (typeof SIGNAL_KINDS)[number];
+
 /** One signal found in a sentence, aimed at one mention. */
-interface Signal {
+export interface Signal {
   mention: EntityMention;
+  kind: SignalKind;
   value: number;
   reason: string;
   quoted: boolean;
   self: boolean;
+}
+
+/** A signal's weight by voice: the author's own words count fully, a quotation's less. */
+export function voiceWeight(s: Pick<Signal, 'quoted' | 'self'>): number {
+  return s.self ? SELF_WEIGHT : s.quoted ? QUOTED_WEIGHT : 1;
 }
 
 export interface StanceResult {
@@ -136,6 +152,14 @@ function signed(n: number): string {
  * analysis's tokens, quotations and findings; reads no text again.
  */
 export function analyseStance(result: AnalysisResult, gazetteer: Gazetteer, mentions: EntityMention[] = findMentions(result.document, gazetteer)): StanceResult {
+  return { mentions, stance: aggregate(result, gazetteer, mentions, stanceSignals(result, mentions)) };
+}
+
+/**
+ * Every signal the text aims at one of `mentions`, sentence by sentence, in the order found.
+ * Mentions compete: a cue goes to the nearest mention that can take its role.
+ */
+export function stanceSignals(result: AnalysisResult, mentions: readonly EntityMention[]): Signal[] {
   const { document } = result;
   const { tokens } = document;
   const c = cues();
@@ -203,9 +227,9 @@ export function analyseStance(result: AnalysisResult, gazetteer: Gazetteer, ment
     const inMention = new Set<number>();
     for (const a of actors) for (let k = a.at; k <= a.last; k++) inMention.add(k);
     const speakerIs = (q: QuoteT | null, m: EntityMention): boolean => q !== null && (speakers.get(q)?.has(m.entity) ?? false);
-    const emit = (m: EntityMention, value: number, reason: string, at: number): void => {
+    const emit = (m: EntityMention, kind: SignalKind, value: number, reason: string, at: number): void => {
       const q = quoteOf((words[at] as Token).start);
-      signals.push({ mention: m, value, reason, quoted: q !== null, self: speakerIs(q, m) });
+      signals.push({ mention: m, kind, value, reason, quoted: q !== null, self: speakerIs(q, m) });
     };
     const clauseBreakBetween = (a: number, b: number): boolean => {
       for (let k = Math.min(a, b) + 1; k < Math.max(a, b); k++) if (CLAUSE_BREAKS.has((words[k] as Token).text)) return true;
@@ -282,11 +306,17 @@ export function analyseStance(result: AnalysisResult, gazetteer: Gazetteer, ment
       const sign = negated ? -1 : 1;
       if (cue.kind === 'hostile') {
         const w = stanceData.hostile.weight * sign;
-        if (agent) emit(agent.m, -w, `${negated ? 'said not to be ' : ''}agent of "${verb}" (hostile action)`, k);
-        if (target && target !== agent) emit(target.m, stanceData.hostile.targetSympathy * sign, `target of "${verb}" (cast as the one harmed)`, k);
-      } else if (agent) {
+        if (agent) emit(agent.m, 'hostile-agent', -w, `${negated ? 'said not to be ' : ''}agent of "${verb}" (hostile action)`, k);
+        if (target && target !== agent) emit(target.m, 'hostile-target', stanceData.hostile.targetSympathy * sign, `target of "${verb}" (cast as the one harmed)`, k);
+      } else if (cue.kind === 'constructive') {
         const w = stanceData.constructive.weight * sign;
-        emit(agent.m, w, `${negated ? 'said not to ' : ''}agent of "${verb}" (constructive action)`, k);
+        if (agent) emit(agent.m, 'constructive', w, `${negated ? 'said not to ' : ''}agent of "${verb}" (constructive action)`, k);
+      } else {
+        // Words: finding fault or giving credit. Both roles take a share.
+        const { agentWeight, targetWeight } = stanceData[cue.kind];
+        const what = cue.kind === 'criticism' ? 'finds fault' : 'gives credit';
+        if (agent) emit(agent.m, `${cue.kind}-agent`, agentWeight * sign, `${negated ? 'said not to ' : ''}agent of "${verb}" (${what})`, k);
+        if (target && target !== agent) emit(target.m, `${cue.kind}-target`, targetWeight * sign, `target of "${verb}" (${cue.kind === 'criticism' ? 'the one criticised' : 'the one credited'})`, k);
       }
     }
     // 2. Loaded and partisan wording, aimed at the nearest mention (inside it: "Israeli occupation forces").
@@ -313,7 +343,7 @@ export function analyseStance(result: AnalysisResult, gazetteer: Gazetteer, ment
       const value = n > 0 ? Math.max(-1, Math.min(1, v / n / 4)) : f.ruleId === 'loaded-report-verb' ? -0.3 : -0.5;
       if (value === 0) continue;
       const quotedNote = f.quoted ? ` (in ${f.speaker ?? 'a speaker'}'s words)` : '';
-      emit(target.m, value * LEXICON_WEIGHT, `${f.category} wording "${f.text}"${quotedNote}`, at);
+      emit(target.m, 'wording', value * LEXICON_WEIGHT, `${f.category} wording "${f.text}"${quotedNote}`, at);
     }
     // 3 and 4. Framing words and the sentiment of the other words, aimed at the nearest mention.
     for (let k = 0; k < words.length; k++) {
@@ -343,21 +373,20 @@ export function analyseStance(result: AnalysisResult, gazetteer: Gazetteer, ment
       const reason = fr
         ? `"${word}" near the mention: ${fr.why}${negated ? ' (negated)' : ''}`
         : `"${word}" near the mention (sentiment ${signed(val as number)}${negated ? ', negated' : ''})`;
-      emit(target.m, value, reason, k);
+      emit(target.m, fr ? 'framing' : 'sentiment', value, reason, k);
     }
   }
-  return { mentions, stance: aggregate(result, gazetteer, mentions, signals) };
+  return signals;
 }
 
 /** Sums each sentence's signals per entity and turns them into a score, a confidence and evidence. */
-function aggregate(result: AnalysisResult, gazetteer: Gazetteer, mentions: EntityMention[], signals: Signal[]): EntityStance[] {
+function aggregate(result: AnalysisResult, gazetteer: Gazetteer, mentions: readonly EntityMention[], signals: readonly Signal[]): EntityStance[] {
   const { document } = result;
   const counts = new Map<string, number>();
   for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   const perEntity = new Map<string, Map<number, StanceEvidence>>();
   for (const s of signals) {
-    const weight = s.self ? SELF_WEIGHT : s.quoted ? QUOTED_WEIGHT : 1;
-    const value = s.value * weight;
+    const value = s.value * voiceWeight(s);
     const sentences = perEntity.get(s.mention.entity) ?? new Map<number, StanceEvidence>();
     perEntity.set(s.mention.entity, sentences);
     let ev = sentences.get(s.mention.sentence);
