@@ -22,6 +22,9 @@ const bundles = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.cjs' },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] },
+  // The page importer (Readability, linkedom, turndown), loaded by the CLI and the client only
+  // when a page is imported (server/src/import/load.ts).
+  { entryPoints: ['server/src/import/html.ts'], outfile: 'dist/import.cjs' },
 ];
 
 for (const b of bundles) {
