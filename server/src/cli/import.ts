@@ -7,12 +7,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeBytes, describeError, formatSize, readBytes } from '../data-files/read.js';
+import { MAX_PAGE_BYTES } from '../import/limits.js';
 import { loadImporter } from '../import/load.js';
 import { flagOption, stringOption, UsageError, type OptionSpec, type ParsedArgs } from './args.js';
 import { EXIT_OK, EXIT_TROUBLE, report, type Io } from './io.js';
 
-/** The largest page read: a saved article page is rarely above a few megabytes. */
-export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
 
 export const IMPORT_OPTIONS: readonly OptionSpec[] = [
   { name: 'output', short: 'o', type: 'value' },
