@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ADDED, cliReport, findingAt, FLAGGED, IGNORED, locate, NEIGHBOUR, normalise, OTHER_SAMPLE, place, SAMPLE, UNSUPPORTED, type CliReport } from '../lib/sample.js';
+import { IMPORT_CHECKS } from './import.js';
 import { waitFor } from './wait.js';
 import { QUICK_MS, SLOW_MS, type Severity, type Workbench } from './workbench.js';
 
@@ -218,4 +219,5 @@ export const CHECKS: Check[] = [
       );
     },
   },
+  ...IMPORT_CHECKS,
 ];
