@@ -23,8 +23,8 @@ const bundles = [
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] },
   // The page importer (Readability, linkedom, turndown), loaded by the CLI and the client only
-  // when a page is imported (server/src/import/load.ts).
-  { entryPoints: ['server/src/import/html.ts'], outfile: 'dist/import.cjs' },
+  // when a page is imported (server/src/import/load.ts); the client runs it as a worker thread.
+  { entryPoints: ['server/src/import/bundle.ts'], outfile: 'dist/import.cjs' },
 ];
 
 for (const b of bundles) {

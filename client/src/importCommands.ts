@@ -1,18 +1,20 @@
 /**
  * *Slant: Import Web Page…* and *Slant: New Article from Clipboard*: each opens a new untitled
  * Markdown document, so nothing on disk is written or replaced until the reader saves it where
- * they choose. The page importer (dist/import.cjs) is loaded only when a page is imported.
+ * they choose. The page importer (dist/import.cjs) runs in a worker thread, only when a page is imported.
  */
 import * as vscode from 'vscode';
 import { decodeBytes, formatSize, readBytes } from '../../server/src/data-files/read.js';
 import { articleFromClipboard } from '../../server/src/import/clipboard.js';
 import { MAX_PAGE_BYTES } from '../../server/src/import/limits.js';
-import { loadImporter } from '../../server/src/import/load.js';
+import { ImportFailed, importInWorker } from '../../server/src/import/load.js';
 import type { SlantClient } from './client.js';
 import { Messages } from './messages.js';
 
 export const IMPORT_WEB_PAGE = 'slant.importWebPage';
 export const NEW_ARTICLE_FROM_CLIPBOARD = 'slant.newArticleFromClipboard';
+/** A 20 MB page takes about 20 s on a slow machine; past this the import is stopped. */
+const IMPORT_TIMEOUT_MS = 120_000;
 
 async function openMarkdown(content: string): Promise<void> {
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
@@ -49,12 +51,14 @@ export async function importWebPage(context: vscode.ExtensionContext, client: Sl
       void vscode.window.showErrorMessage(Messages.importFailed(name, page.reason));
       return;
     }
-    const { importHtml, ImportError } = await loadImporter(context.asAbsolutePath('dist'));
     let markdown: string;
     try {
-      markdown = importHtml(page.text).markdown;
+      // In a worker thread: a large page does not hold up the editor's extensions.
+      markdown = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: Messages.importProgress(name) }, () =>
+        importInWorker(context.asAbsolutePath('dist'), page.text, IMPORT_TIMEOUT_MS),
+      );
     } catch (error) {
-      if (!(error instanceof ImportError)) throw error;
+      if (!(error instanceof ImportFailed && error.importError)) throw error;
       void vscode.window.showErrorMessage(Messages.importFailed(name, error.message));
       return;
     }

@@ -72,6 +72,7 @@ export const Messages = {
 
   importOpenLabel: 'Import',
   importFileFilter: 'Saved web pages',
+  importProgress: (name: string) => `Slant: importing ${name}`,
   importFailed: (name: string, reason: string) => `Slant could not import ${name}: ${reason}`,
   clipboardEmpty: 'The clipboard holds no text. Copy the article’s text first.',
   clipboardDone: (moved: number) =>

@@ -9,6 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workspace } from './helpers.js';
+import { importHtml } from '../src/import/html.js';
+import { ImportFailed, importInWorker } from '../src/import/load.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = process.env.SLANT_TEST_CLI ?? path.join(ROOT, 'dist', 'cli.cjs');
@@ -115,4 +117,13 @@ test('slant import: usage errors exit 2; help names the command', () => {
   assert.equal(r.status, 0);
   assert.match(r.stdout, /Usage: slant import/);
   assert.match(slant(['--help'], dir).stdout, /import PAGE\.html/);
+});
+
+test('the importer bundle in a worker thread (as the editor runs it) gives what the importer gives', async () => {
+  const dist = path.dirname(CLI);
+  const html = page('valley-dispatch.html');
+  assert.equal(await importInWorker(dist, html, 60_000), importHtml(html).markdown);
+  await assert.rejects(importInWorker(dist, '<html><body><p>Three words only', 60_000), (e: unknown) => e instanceof ImportFailed && e.importError && /too little text/.test(e.message));
+  // A worker that cannot finish in time is stopped, with a message saying so.
+  await assert.rejects(importInWorker(dist, html, 1), (e: unknown) => e instanceof ImportFailed && /took longer than/.test(e.message));
 });
