@@ -136,3 +136,12 @@ test('clipboard: text with nothing to guess still gets front matter to fill in',
   assert.ok(markdown.startsWith('---\n# '));
   assert.ok(markdown.includes('It adjourned.'));
 });
+
+test('clipboard: a title with a year in it is a title, not a date', () => {
+  for (const title of ['Summit 2025 10', 'Budget 2025 passes', 'Issue 48, 2025']) {
+    const { meta } = articleFromClipboard(`${title}\n\nThe council approved the budget after a long evening of amendments and questions.\n`);
+    assert.equal(meta.title, title);
+    assert.equal(meta.date, undefined, title);
+  }
+  assert.equal(articleFromClipboard('Published: 12/03/2025\n\nThe ferry ran late again.').meta.date !== undefined, true);
+});

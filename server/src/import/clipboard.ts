@@ -15,6 +15,9 @@ const MAX_TITLE = 160;
 const BYLINE = /^[Bb][Yy]\s+([\p{Lu}][\p{L}.'’-]*(?:\s+(?:and\s+)?[\p{Lu}][\p{L}.'’-]*){0,5})\s*(?:[,|·–—-].{0,80})?$/u;
 const DATE_LINE = /^(?:(?:published|updated|posted)(?: on)?:?\s+)?([\p{L}\d ,./:-]{6,40})$/iu;
 
+/** A month's name or a numeric date: Date.parse alone accepts too much ("Tram line 4 2025"). */
+const LOOKS_LIKE_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])|^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b/i;
+
 export interface ClipboardArticle {
   markdown: string;
   meta: ArticleMeta;
@@ -56,7 +59,7 @@ export function articleFromClipboard(pasted: string): ClipboardArticle {
       return;
     }
     const date = DATE_LINE.exec(block);
-    const iso = date && /\d{4}/.test(block) ? isoDate(date[1]) : undefined;
+    const iso = date && /\d{4}/.test(block) && LOOKS_LIKE_DATE.test(date[1] as string) ? isoDate(date[1]) : undefined;
     if (meta.date === undefined && iso !== undefined) {
       meta.date = iso;
       used.add(i);
