@@ -4,7 +4,8 @@
  * they choose. The page importer (dist/import.cjs) runs in a worker thread, only when a page is imported.
  */
 import * as vscode from 'vscode';
-import { decodeBytes, formatSize, readBytes } from '../../server/src/data-files/read.js';
+import { formatSize, readBytes } from '../../server/src/data-files/read.js';
+import { decodePage } from '../../server/src/import/decode.js';
 import { articleFromClipboard } from '../../server/src/import/clipboard.js';
 import { MAX_PAGE_BYTES } from '../../server/src/import/limits.js';
 import { ImportFailed, importInWorker } from '../../server/src/import/load.js';
@@ -25,11 +26,11 @@ async function openMarkdown(content: string): Promise<void> {
 async function readPage(uri: vscode.Uri): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
   if (uri.scheme === 'file') {
     const read = readBytes(uri.fsPath, { maxBytes: MAX_PAGE_BYTES });
-    return read.ok ? decodeBytes(read.bytes) : { ok: false, reason: read.reason };
+    return read.ok ? decodePage(read.bytes) : { ok: false, reason: read.reason };
   }
   const st = await vscode.workspace.fs.stat(uri);
   if (st.size > MAX_PAGE_BYTES) return { ok: false, reason: `is larger than ${formatSize(MAX_PAGE_BYTES)}` };
-  return decodeBytes(Buffer.from(await vscode.workspace.fs.readFile(uri)));
+  return decodePage(Buffer.from(await vscode.workspace.fs.readFile(uri)));
 }
 
 /** Imports the page `arg` names (a URI, when run programmatically), else the one the reader picks. */

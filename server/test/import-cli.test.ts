@@ -127,3 +127,15 @@ test('the importer bundle in a worker thread (as the editor runs it) gives what 
   // A worker that cannot finish in time is stopped, with a message saying so.
   await assert.rejects(importInWorker(dist, html, 1), (e: unknown) => e instanceof ImportFailed && /took longer than/.test(e.message));
 });
+
+test('slant import reads a page saved in its legacy encoding (windows-1252 meta charset)', () => {
+  const article = 'The caf\u00e9 on the quay\u2019s corner reopened on Monday after a winter of repairs to its roof and kitchen. '.repeat(6);
+  const html = `<html><head><meta charset="windows-1252"><title>Caf\u00e9 reopens</title></head><body><article><h1>Caf\u00e9 reopens</h1><p>${article}</p></article></body></html>`;
+  // windows-1252: \u2019 is byte 0x92, \u00e9 is 0xe9.
+  const bytes = Buffer.from(html.replace(/\u2019/g, '\x92'), 'latin1');
+  const dir = workspace({ 'cafe.html': bytes, 'odd.html': Buffer.from('<meta charset="x-no-such-code"><p>text</p>') });
+  const r = slant(['import', 'cafe.html'], dir);
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(r.stdout.includes('The caf\u00e9 on the quay\u2019s corner'), r.stdout.slice(0, 300));
+  refused(slant(['import', 'odd.html'], dir), /encoding "x-no-such-code"/);
+});

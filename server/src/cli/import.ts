@@ -6,7 +6,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeBytes, describeError, formatSize, readBytes } from '../data-files/read.js';
+import { describeError, formatSize, readBytes } from '../data-files/read.js';
+import { decodePage } from '../import/decode.js';
 import { MAX_PAGE_BYTES } from '../import/limits.js';
 import { loadImporter } from '../import/load.js';
 import { flagOption, stringOption, UsageError, type OptionSpec, type ParsedArgs } from './args.js';
@@ -79,7 +80,7 @@ export async function runImport(options: ImportOptions, io: Io): Promise<number>
     report(io, `cannot import ${options.file}: ${read.reason}${read.size !== undefined ? ` (${formatSize(read.size)}; a saved page is read up to ${formatSize(MAX_PAGE_BYTES)})` : ''}`);
     return EXIT_TROUBLE;
   }
-  const decoded = decodeBytes(read.bytes);
+  const decoded = decodePage(read.bytes);
   if (!decoded.ok) {
     report(io, `cannot import ${options.file}: ${decoded.reason}, not a saved web page`);
     return EXIT_TROUBLE;
