@@ -27,6 +27,9 @@ const bundles = [
   // The language server's analysis worker thread, loaded from beside dist/server.cjs.
   { entryPoints: ['server/src/lsp/analysis-worker.ts'], outfile: 'dist/analysis-worker.cjs' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] },
+  // The page importer (Readability, linkedom, turndown), loaded by the CLI and the client only
+  // when a page is imported (server/src/import/load.ts); the client runs it as a worker thread.
+  { entryPoints: ['server/src/import/bundle.ts'], outfile: 'dist/import.cjs' },
 ];
 
 for (const b of bundles) {

@@ -14,6 +14,7 @@ import {
 } from '../../server/src/protocol/index.js';
 import type { SlantClient } from './client.js';
 import { ComparisonView } from './compareView.js';
+import { IMPORT_WEB_PAGE, importWebPage, NEW_ARTICLE_FROM_CLIPBOARD, newArticleFromClipboard } from './importCommands.js';
 import { isSupported } from './languages.js';
 import { lexiconItems, type LexiconItem } from './lexiconItems.js';
 import { Messages } from './messages.js';
@@ -200,5 +201,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Slant
     vscode.commands.registerCommand('slant.openLexicon', () => openLexicon(client, context)),
     vscode.commands.registerCommand(ClientCommands.showSources, (uri?: unknown) => showSources(client, uri)),
     vscode.commands.registerCommand(SHOW_PROBLEMS_COMMAND, () => showProblems()),
+    vscode.commands.registerCommand(IMPORT_WEB_PAGE, (uri?: unknown) => importWebPage(context, client, uri)),
+    vscode.commands.registerCommand(NEW_ARTICLE_FROM_CLIPBOARD, () => newArticleFromClipboard()),
   ];
 }

@@ -69,4 +69,12 @@ export const Messages = {
   restartAction: 'Restart Server',
   showOutputAction: 'Show Output',
   restarting: 'The Slant server stopped unexpectedly and is being restarted.',
+
+  importOpenLabel: 'Import',
+  importFileFilter: 'Saved web pages',
+  importProgress: (name: string) => `Slant: importing ${name}`,
+  importFailed: (name: string, reason: string) => `Slant could not import ${name}: ${reason}`,
+  clipboardEmpty: 'The clipboard holds no text. Copy the article’s text first.',
+  clipboardDone: (moved: number) =>
+    `New article from the clipboard. Check the front matter Slant guessed${moved > 0 ? `; ${moved} ${moved === 1 ? 'line' : 'lines'} of page furniture moved into a comment at the end` : ''}.`,
 } as const;

@@ -283,7 +283,7 @@ void describe('the manifest', () => {
     }
   });
 
-  void it('contributes the seven commands under the Slant category', () => {
+  void it('contributes the nine commands under the Slant category', () => {
     assert.deepEqual(
       manifest.contributes.commands.map((c) => [c.command, c.category]),
       [
@@ -293,9 +293,15 @@ void describe('the manifest', () => {
         'slant.openLexicon',
         ClientCommands.showSources,
         ClientCommands.compareStance,
+        'slant.importWebPage',
+        'slant.newArticleFromClipboard',
         ClientCommands.refreshComparison,
       ].map((id) => [id, 'Slant']),
     );
+    // Both import commands are offered everywhere (no "when"): they open a new document.
+    for (const id of ['slant.importWebPage', 'slant.newArticleFromClipboard']) {
+      assert.equal(manifest.contributes.menus.commandPalette.find((m) => m.command === id), undefined);
+    }
     assert.equal(manifest.contributes.commands.find((c) => c.command === ClientCommands.compareStance)?.title, 'Compare Stance');
   });
 

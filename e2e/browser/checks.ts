@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ACROSS_LINK, ADDED, cliReport, findingAt, FLAGGED, IGNORED, IN_LINK, locate, NEIGHBOUR, normalise, OTHER_SAMPLE, place, rejectAll, SAMPLE, UNSUPPORTED, type CliReport, type Phrase } from '../lib/sample.js';
+import { IMPORT_CHECKS } from './import.js';
 import { waitFor } from './wait.js';
 import { QUICK_MS, SLOW_MS, type Severity, type Workbench } from './workbench.js';
 
@@ -269,4 +270,5 @@ export const CHECKS: Check[] = [
       );
     },
   },
+  ...IMPORT_CHECKS,
 ];

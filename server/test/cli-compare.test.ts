@@ -41,6 +41,8 @@ function slant(args: string[], cwd: string, options: { tty?: boolean; env?: Reco
     },
     '0.0.0-test',
   );
+  // Only `slant import` answers with a promise.
+  if (typeof status !== 'number') throw new Error('slant compare should finish synchronously');
   return { status, stdout, stderr };
 }
 

@@ -2,8 +2,9 @@
 
 export const USAGE = `Usage: slant check [options] PATH...
        slant compare [options] FILE FILE...
+       slant import [-o FILE.md] PAGE.html
        slant lsp --stdio
-       slant help [check|compare]
+       slant help [check|compare|import]
        slant --version`;
 
 export function mainHelp(version: string): string {
@@ -16,6 +17,7 @@ Commands:
   check PATH...     Analyse Markdown or text files, or folders of them (.md, .markdown, .txt)
   compare FILE...   Compare outlets' accounts of one story: stance toward each entity,
                     loaded wording, sourcing, naming, vocabulary and aligned passages
+  import PAGE.html  Turn a saved web page into a Markdown article with front matter
   lsp --stdio       Run the language server over stdio (for any LSP editor)
   help [COMMAND]    Show help for a command
 
@@ -23,7 +25,7 @@ Options:
   -h, --help        Show this help
   -v, --version     Show the version
 
-Run 'slant help check' or 'slant help compare' for a command's options.
+Run 'slant help check', 'slant help compare' or 'slant help import' for a command's options.
 `;
 }
 
@@ -91,4 +93,22 @@ Exit status:
   0  the documents were compared
   2  a usage error, fewer than two documents could be read, or an input, config, lexicon
      or gazetteer file could not be used (the rest are still compared)
+`;
+
+export const IMPORT_HELP = `Usage: slant import [options] PAGE.html
+
+Finds the article in a web page you saved (File > Save Page As... > HTML) with Readability
+(the Firefox reader view), converts it to Markdown and writes front matter from the page:
+title, outlet (the site name), author, date and url (the canonical link). Nothing is fetched:
+give a saved file, not a URL. Pages over 20 MB are refused.
+
+Options:
+  -o, --output FILE   Write the Markdown to FILE (default: standard output); an existing
+                      file is not replaced unless --force is given, a link never followed
+      --force         Replace an existing output file
+  -h, --help          Show this help
+
+Exit status:
+  0  the article was written
+  2  a usage error (a URL, no file), or the page could not be read or holds no article
 `;

@@ -32,6 +32,14 @@ function lsp(args: string[]): void {
   createRequire(server)(server);
 }
 
+/** One line for an unexpected error (a stack trace only with SLANT_DEBUG=1); exit status 2. */
+function internalError(error: unknown, debug: boolean): void {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`slant: internal error: ${message.split('\n')[0]}${debug ? '' : ' (set SLANT_DEBUG=1 for details)'}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.exitCode = EXIT_TROUBLE;
+}
+
 function main(): void {
   const debug = process.env.SLANT_DEBUG === '1';
   if (process.argv[2] === 'lsp') {
@@ -57,12 +65,11 @@ function main(): void {
       stdoutIsTTY: process.stdout.isTTY === true,
       readStdin: () => readFileSync(0),
     };
-    process.exitCode = run(process.argv.slice(2), io, pkg.version);
+    const status = run(process.argv.slice(2), io, pkg.version);
+    if (typeof status === 'number') process.exitCode = status;
+    else status.then((code) => (process.exitCode = code), (error: unknown) => internalError(error, debug));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`slant: internal error: ${message.split('\n')[0]}${debug ? '' : ' (set SLANT_DEBUG=1 for details)'}\n`);
-    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-    process.exitCode = EXIT_TROUBLE;
+    internalError(error, debug);
   }
 }
 

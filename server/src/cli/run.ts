@@ -1,11 +1,12 @@
 /**
- * The command dispatcher: `slant check ...`, `slant compare ...`, `slant help [command]`, `slant --help`,
+ * The command dispatcher: `slant check ...`, `slant compare ...`, `slant import FILE`, `slant help [command]`, `slant --help`,
  * `slant --version`. Returns the exit status; never exits the process itself.
  */
 import { parseArgs, UsageError, type OptionSpec } from './args.js';
 import { CHECK_OPTIONS, checkOptions, runCheck } from './check.js';
 import { COMPARE_OPTIONS, compareOptions, runCompare } from './compare.js';
-import { CHECK_HELP, COMPARE_HELP, mainHelp, USAGE } from './help.js';
+import { CHECK_HELP, COMPARE_HELP, IMPORT_HELP, mainHelp, USAGE } from './help.js';
+import { IMPORT_OPTIONS, importOptions, runImport } from './import.js';
 import { EXIT_OK, EXIT_TROUBLE, report, type Io } from './io.js';
 
 const GLOBAL_OPTIONS: readonly OptionSpec[] = [
@@ -13,11 +14,12 @@ const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { name: 'version', short: 'v', type: 'flag' },
 ];
 
-const COMMANDS = ['check', 'compare', 'help'];
+const COMMANDS = ['check', 'compare', 'import', 'help'];
 
 const HELP = new Map([
   ['check', CHECK_HELP],
   ['compare', COMPARE_HELP],
+  ['import', IMPORT_HELP],
 ]);
 
 function usageError(io: Io, message: string): number {
@@ -26,7 +28,8 @@ function usageError(io: Io, message: string): number {
   return EXIT_TROUBLE;
 }
 
-export function run(argv: readonly string[], io: Io, version: string): number {
+/** The exit status; a promise for `import`, which loads its importer when it runs. */
+export function run(argv: readonly string[], io: Io, version: string): number | Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === undefined) return usageError(io, 'no command given');
@@ -71,6 +74,14 @@ export function run(argv: readonly string[], io: Io, version: string): number {
           return EXIT_OK;
         }
         return runCompare(compareOptions(args), io);
+      }
+      case 'import': {
+        const args = parseArgs(rest, IMPORT_OPTIONS);
+        if (args.options.get('help') === true) {
+          io.out(IMPORT_HELP);
+          return EXIT_OK;
+        }
+        return runImport(importOptions(args), io);
       }
       default:
         return usageError(io, `unknown command ${JSON.stringify(command)} (commands: ${COMMANDS.join(', ')})`);
