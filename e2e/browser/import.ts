@@ -32,8 +32,18 @@ export const IMPORT_CHECKS: Check[] = [
       // The browser's file dialog: a quick input holding a path; type the page's path and accept.
       const input = ctx.bench.page.locator('.quick-input-widget input');
       await input.waitFor({ timeout: QUICK_MS });
+      // The dialog first shows a path, then lists the folder it opened in and may set the path
+      // again: wait until the page is listed, so a path typed now is not overwritten.
       await waitFor('the file dialog to show a path', QUICK_MS, async () => (await input.inputValue()).startsWith('/'), () => input.inputValue());
-      await input.fill(saved);
+      const listed = ctx.bench.page.locator('.quick-input-list .monaco-list-row', { hasText: `${PAGE}.html` });
+      await listed.first().waitFor({ timeout: QUICK_MS }).catch(() => undefined);
+      let steady = 0;
+      await waitFor('the typed path to stay in the file dialog', QUICK_MS, async () => {
+        if ((await input.inputValue()) === saved) return ++steady >= 3;
+        steady = 0;
+        await input.fill(saved);
+        return false;
+      }, () => input.inputValue());
       await ctx.bench.press('Enter');
       await ctx.bench.page.locator('.tab.active[aria-label*="Untitled"]').waitFor({ timeout: QUICK_MS });
       const editor = ctx.bench.page.locator('.editor-instance .view-lines').first();
