@@ -68,8 +68,8 @@ const WORDS = (
   'admitted massive unprecedented brutal crisis chaos so-called insisted extremist thug shocking disastrous'
 ).split(' ');
 
-/** A deterministic pseudo-random generator (mulberry32), so synthetic corpora repeat exactly. */
-function random(seed: number): () => number {
+/** A deterministic pseudo-random generator (mulberry32), so synthetic corpora and hostile inputs repeat exactly. */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -82,7 +82,7 @@ function random(seed: number): () => number {
 
 /** Synthetic articles: headline plus paragraphs of sentences from the word list, some quoted. */
 export function syntheticArticles(count: number, seed = 1): Article[] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = (): string => WORDS[Math.floor(rnd() * WORDS.length)] as string;
   const sentence = (): string => {
     const n = 8 + Math.floor(rnd() * 18);

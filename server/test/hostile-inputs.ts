@@ -6,6 +6,7 @@
  * 50, 100, 200 and 400 KB, growth per doubling).
  */
 import type { Format } from '../src/engine/index.js';
+import { seededRandom } from '../../scripts/lib/corpus.js';
 
 export interface HostilePattern {
   /** A short, stable name (table rows, test names). */
@@ -20,18 +21,6 @@ export function repeatUnit(unit: string, bytes: number): string {
   return unit.repeat(Math.max(1, Math.ceil(bytes / unit.length)));
 }
 
-/** A deterministic pseudo-random generator (mulberry32), so every run makes the same text. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A word of `n` letters (lower case; capitalised when `cap`). */
 export function longWord(n: number, cap = false): string {
   const letters = 'abcdefghijklmnopqrstuvwxyz';
@@ -42,7 +31,7 @@ export function longWord(n: number, cap = false): string {
 
 /** Random letters with sentence punctuation and quote marks, no structure at all. */
 function randomLetters(bytes: number, seed: number): string {
-  const rnd = seeded(seed);
+  const rnd = seededRandom(seed);
   const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
   const punct = ['. ', ', ', '; ', '! ', '? ', '"', "'", ' ', ' ', ' '];
   const out: string[] = [];
