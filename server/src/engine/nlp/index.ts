@@ -12,6 +12,7 @@
  * with more than MAX_TOKENS tokens, or made mostly of punctuation is not tagged (and gets a
  * notice); the tagger never sees it. A tagger error is caught the same way.
  */
+import { sentenceAt } from '../segment.js';
 import type { Document, Notice, Range } from '../types.js';
 import { correct, type Tagged } from './corrections.js';
 import { clausesOf, namesOf, phrasesOf } from './structure.js';
@@ -143,19 +144,9 @@ class DocLinguistics implements Linguistics {
     return result;
   }
 
-  /** The sentence containing `offset` (binary search over the sorted sentences). */
+  /** The sentence containing `offset`, or -1. */
   private sentenceIndexAt(offset: number): number {
-    const ss = this.doc.sentences;
-    let lo = 0;
-    let hi = ss.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = ss[mid] as Range;
-      if (offset < s.start) hi = mid - 1;
-      else if (offset >= s.end) lo = mid + 1;
-      else return mid;
-    }
-    return -1;
+    return sentenceAt(this.doc.sentences, offset);
   }
 
   tokenAt(offset: number): { nlp: SentenceNlp; token: number } | null {

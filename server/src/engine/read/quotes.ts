@@ -2,6 +2,7 @@
  * Quotation and voice: which text is quoted (quotation marks or a blockquote) and who says it,
  * where the text names the speaker ("…,” Kallas told journalists; As the minister noted: “…”).
  */
+import { sentenceAt } from '../segment.js';
 import type { Block, Quote, Range, Sentence } from '../types.js';
 
 const OPEN_CLOSE: Record<string, string> = { '“': '”', '„': '“', '«': '»', '‘': '’', '"': '"', "'": "'" };
@@ -290,18 +291,7 @@ export function findQuotes(prose: string, blocks: Block[], sentences: Sentence[]
   const quotes: Quote[] = [];
   let lastSpeaker: Found | null = null;
   let carry: Found | null = null; // speaker of a quote left open at the end of a paragraph
-  const sentenceAt = (offset: number): Sentence | undefined => {
-    let lo = 0;
-    let hi = sentences.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = sentences[mid] as Sentence;
-      if (offset < s.start) hi = mid - 1;
-      else if (offset >= s.end) lo = mid + 1;
-      else return s;
-    }
-    return undefined;
-  };
+  const sentenceOf = (offset: number): Sentence | undefined => sentences[sentenceAt(sentences, offset)];
   const marks = quoteMarks(prose);
   const closers = new SingleClosers();
   const named = new NamedSpeakers();
@@ -333,11 +323,11 @@ export function findQuotes(prose: string, blocks: Block[], sentences: Sentence[]
     let continued = false;
     for (const span of spans) {
       const inner = { start: span.start + 1, end: span.closed ? span.end - 1 : span.end };
-      const sentence = sentenceAt(span.start) ?? sentenceAt(inner.start);
+      const sentence = sentenceOf(span.start) ?? sentenceOf(inner.start);
       const sStart = sentence?.start ?? block.start;
       let sEnd = sentence?.end ?? block.end;
       // A quote can run past its first sentence: look for the speaker after the quote's own end.
-      if (span.end > sEnd) sEnd = sentenceAt(span.end - 1)?.end ?? block.end;
+      if (span.end > sEnd) sEnd = sentenceOf(span.end - 1)?.end ?? block.end;
       let found: Found | null = null;
       if (span.closed) found = speakerAfter(prose, span.end, Math.max(sEnd, span.end));
       found ??= speakerBefore(prose, sStart, span.start);
@@ -356,7 +346,7 @@ export function findQuotes(prose: string, blocks: Block[], sentences: Sentence[]
       }
       if (!found && span.closed) {
         // "…” she said. / The next sentence names the speaker.
-        const next = sentenceAt(span.end + 1) ?? sentences[(sentence?.index ?? -2) + 1];
+        const next = sentenceOf(span.end + 1) ?? sentences[(sentence?.index ?? -2) + 1];
         if (next && next.block === block.index && next.start >= span.end) found = speakerAfter(prose, next.start, next.end);
       }
       if (found && PRONOUN.test(found.speaker)) {

@@ -6,6 +6,7 @@
  */
 import { analyse } from '../analyse.js';
 import type { EntityMention } from '../compare/types.js';
+import { sentenceAt } from '../segment.js';
 import type { AnalysisResult, Range, Token } from '../types.js';
 import { SPAN_FEATURES, type SpanFeature } from './features.js';
 import { NEGATORS, stanceSignals, voiceWeight, wordValence, type Signal } from './stance.js';
@@ -27,20 +28,6 @@ export interface SpanStance extends Range {
   weighed: WeighedStance | null;
 }
 
-/** The sentence holding `offset`, or -1. */
-function sentenceAt(result: AnalysisResult, offset: number): number {
-  const { sentences } = result.document;
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid] as Range;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
 
 /**
  * The stance evidence toward each span of an analysed text. The spans compete for cues the way
@@ -57,7 +44,7 @@ export function stanceTowardSpans(result: AnalysisResult, spans: readonly Range[
     if (!Number.isInteger(r.start) || !Number.isInteger(r.end) || r.start < 0 || r.end <= r.start || r.end > document.text.length) {
       throw new RangeError(`span ${i} [${r.start}, ${r.end}) is not a non-empty range of the ${document.text.length}-character text`);
     }
-    const sentence = sentenceAt(result, r.start);
+    const sentence = sentenceAt(result.document.sentences, r.start);
     if (sentence < 0) throw new RangeError(`span ${i} [${r.start}, ${r.end}) does not start inside a sentence`);
     const text = document.text.slice(r.start, r.end);
     // 'leader': an actor by name, never read as a place ("in Ankara") or a demonym on a thing.
